@@ -1,0 +1,129 @@
+"""Reads for questionnaire pages, each in a fixed number of queries."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+
+from questionnaires.models import Answer, Invitation, Question, Questionnaire, Response
+from workshops.models import Workshop
+
+
+def questionnaire_for_workshop(workshop: Workshop) -> Questionnaire | None:
+    return workshop.questionnaires.first()
+
+
+@dataclass
+class InvitationRow:
+    invitation: Invitation
+    response: Response | None
+
+    @property
+    def status(self) -> str:
+        if self.response is None:
+            return "invited"
+        return "submitted" if self.response.submitted_at else "started"
+
+
+@dataclass
+class AreaProgress:
+    name: str
+    invited: int = 0
+    started: int = 0
+    submitted: int = 0
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.submitted / self.invited) if self.invited else 0
+
+
+def invitation_rows(questionnaire: Questionnaire) -> list[InvitationRow]:
+    """One row per stakeholder, with their response. Two queries."""
+    responses = {r.stakeholder_id: r for r in Response.objects.filter(questionnaire=questionnaire)}
+    invitations = (
+        Invitation.objects.filter(questionnaire=questionnaire)
+        .select_related("stakeholder__area", "questionnaire")
+        .order_by("stakeholder__area__order", "stakeholder__name")
+    )
+    return [InvitationRow(inv, responses.get(inv.stakeholder_id)) for inv in invitations]
+
+
+def progress_by_area(workshop: Workshop, rows: list[InvitationRow]) -> list[AreaProgress]:
+    progress = {area.pk: AreaProgress(area.name) for area in workshop.areas.all()}
+    for row in rows:
+        area = progress[row.invitation.stakeholder.area_id]
+        area.invited += 1
+        if row.response is not None:
+            area.started += 1
+            if row.response.submitted_at:
+                area.submitted += 1
+    return list(progress.values())
+
+
+def progress_total(areas: list[AreaProgress]) -> AreaProgress:
+    total = AreaProgress("total")
+    for area in areas:
+        total.invited += area.invited
+        total.started += area.started
+        total.submitted += area.submitted
+    return total
+
+
+@dataclass
+class QuestionResults:
+    question: Question
+    answers: list[Answer] = field(default_factory=list)
+
+    def quotes(self, limit: int) -> list[Answer]:
+        """Up to `limit` answers, each from a different business area where possible."""
+        picked, areas = [], set()
+        for answer in self.answers:
+            area = answer.response.stakeholder.area_id
+            if area not in areas:
+                picked.append(answer)
+                areas.add(area)
+        rest = [a for a in self.answers if a not in picked]
+        return (picked + rest)[:limit]
+
+    @property
+    def numbers(self) -> list[int]:
+        return [a.number for a in self.answers if a.number is not None]
+
+    @property
+    def count(self) -> int:
+        if self.question.is_scale:
+            return len(self.numbers)
+        return len(self.answers)
+
+    @property
+    def mean(self) -> float | None:
+        return round(statistics.fmean(self.numbers), 1) if self.numbers else None
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.numbers) if self.numbers else None
+
+    @property
+    def distribution(self) -> list[tuple[int, int, int]]:
+        """(value, count, percent of answers) for 1..5."""
+        numbers = self.numbers
+        return [
+            (value, numbers.count(value), round(100 * numbers.count(value) / len(numbers)))
+            if numbers
+            else (value, 0, 0)
+            for value in range(1, 6)
+        ]
+
+
+def question_results(questionnaire: Questionnaire) -> list[QuestionResults]:
+    """Every non-empty answer, grouped by question. Two queries."""
+    results = {q.pk: QuestionResults(q) for q in questionnaire.questions.all()}
+    answers = (
+        Answer.objects.filter(response__questionnaire=questionnaire)
+        .select_related("response__stakeholder__area")
+        .order_by("response__stakeholder__area__order", "response__stakeholder__name")
+    )
+    for answer in answers:
+        if not answer.is_empty and answer.question_id in results:
+            results[answer.question_id].answers.append(answer)
+    return list(results.values())

@@ -1,0 +1,246 @@
+"""Writes for questionnaires, invitations and responses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from questionnaires.models import (
+    Answer,
+    Invitation,
+    Question,
+    QuestionKind,
+    Questionnaire,
+    Response,
+    new_invitation_key,
+)
+from workshops.models import Phase, Stakeholder, Workshop
+
+QUESTIONNAIRE_CLOSED = gettext_lazy(
+    "This questionnaire is closed. Your answers are kept and can no longer be changed."
+)
+NO_EMAIL = gettext_lazy("This stakeholder has no e-mail address. Copy the link instead.")
+
+# The classic Appreciative Inquiry interview, adapted to a CRM project
+# (DOMAIN.md, section 2), plus adoption questions on a 1–5 scale (section 5).
+DEFAULT_QUESTIONS: list[dict[str, Any]] = [
+    {
+        "phase": Phase.DISCOVER,
+        "kind": QuestionKind.LONG_TEXT,
+        "required": True,
+        "text": gettext_lazy(
+            "High point: tell us about a time you felt most alive and effective "
+            "working with a customer. What made it possible, and who was involved?"
+        ),
+        "help_text": gettext_lazy("A real story, with the details that made it work."),
+    },
+    {
+        "phase": Phase.DISCOVER,
+        "kind": QuestionKind.LONG_TEXT,
+        "text": gettext_lazy(
+            "Valuing: what do you value most about your work, your team and the way "
+            "this company treats its customers?"
+        ),
+    },
+    {
+        "phase": Phase.DISCOVER,
+        "kind": QuestionKind.LONG_TEXT,
+        "text": gettext_lazy(
+            "Core factors: what gives life to our customer relationships, without "
+            "which we would not be ourselves? What must a new CRM keep?"
+        ),
+    },
+    {
+        "phase": Phase.DREAM,
+        "kind": QuestionKind.LONG_TEXT,
+        "required": True,
+        "text": gettext_lazy(
+            "Three wishes: if you had three wishes for how we will work with customers "
+            "once the CRM is part of everyday life, what would they be?"
+        ),
+    },
+    {
+        "phase": Phase.DESIGN,
+        "kind": QuestionKind.SCALE,
+        "text": gettext_lazy(
+            "How far do we already agree on what a good result of this CRM project looks like?"
+        ),
+        "scale_min_label": gettext_lazy("Not at all"),
+        "scale_max_label": gettext_lazy("Completely"),
+    },
+    {
+        "phase": Phase.DESTINY,
+        "kind": QuestionKind.SCALE,
+        "text": gettext_lazy(
+            "How ready do you feel to use a CRM in your daily work, where the work happens?"
+        ),
+        "scale_min_label": gettext_lazy("Not ready"),
+        "scale_max_label": gettext_lazy("Fully ready"),
+    },
+]
+
+
+@transaction.atomic
+def questionnaire_create_default(*, workshop: Workshop) -> Questionnaire:
+    questionnaire = Questionnaire.objects.create(
+        workshop=workshop,
+        title=_("Vision questionnaire"),
+        intro=_(
+            "We are preparing a CRM that people will want to use. Start from what already "
+            "works: your stories and wishes shape the vision. It takes about 15 minutes."
+        ),
+    )
+    Question.objects.bulk_create(
+        Question(
+            questionnaire=questionnaire,
+            order=i,
+            **{key: str(value) if key not in {"required"} else value for key, value in q.items()},
+        )
+        for i, q in enumerate(DEFAULT_QUESTIONS, start=1)
+    )
+    invitations_ensure(workshop=workshop, stakeholders=list(workshop.stakeholders.all()))
+    return questionnaire
+
+
+def invitations_ensure(*, workshop: Workshop, stakeholders: Iterable[Stakeholder]) -> None:
+    """Give every stakeholder an invitation to each of the workshop's questionnaires."""
+    stakeholders = list(stakeholders)
+    if not stakeholders:
+        return
+    Invitation.objects.bulk_create(
+        [
+            Invitation(questionnaire=questionnaire, stakeholder=stakeholder)
+            for questionnaire in workshop.questionnaires.all()
+            for stakeholder in stakeholders
+        ],
+        ignore_conflicts=True,
+    )
+
+
+@transaction.atomic
+def questionnaire_set_open(*, questionnaire: Questionnaire, is_open: bool) -> Questionnaire:
+    questionnaire.is_open = is_open
+    questionnaire.closed_at = None if is_open else timezone.now()
+    questionnaire.save(update_fields=["is_open", "closed_at"])
+    return questionnaire
+
+
+def invitation_url(invitation: Invitation) -> str:
+    return settings.SITE_URL + invitation.get_absolute_url()
+
+
+@transaction.atomic
+def invitation_send(*, invitation: Invitation, base_url: str | None = None) -> Invitation:
+    """E-mail the personal link; the mail leaves only once the transaction commits."""
+    stakeholder = invitation.stakeholder
+    if not stakeholder.email:
+        raise ValueError(str(NO_EMAIL))
+    if invitation.is_revoked:
+        invitation_reissue(invitation=invitation)
+    link = (base_url or settings.SITE_URL).rstrip("/") + invitation.get_absolute_url()
+    context = {
+        "stakeholder": stakeholder,
+        "workshop": invitation.questionnaire.workshop,
+        "questionnaire": invitation.questionnaire,
+        "link": link,
+    }
+    subject = _("Your invitation: %(title)s") % {"title": context["workshop"].title}
+    body = render_to_string("questionnaires/email/invitation.txt", context)
+    invitation.sent_at = timezone.now()
+    invitation.save(update_fields=["sent_at"])
+    transaction.on_commit(
+        lambda: send_mail(subject, body, None, [stakeholder.email], fail_silently=False)
+    )
+    return invitation
+
+
+def invitation_revoke(*, invitation: Invitation) -> Invitation:
+    """The old link stops working at once: the key it was made from is replaced."""
+    invitation.key = new_invitation_key()
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["key", "revoked_at"])
+    return invitation
+
+
+def invitation_reissue(*, invitation: Invitation) -> Invitation:
+    invitation.key = new_invitation_key()
+    invitation.revoked_at = None
+    invitation.save(update_fields=["key", "revoked_at"])
+    return invitation
+
+
+def invitation_touch(*, invitation: Invitation) -> None:
+    now = timezone.now()
+    Invitation.objects.filter(pk=invitation.pk).update(last_seen_at=now)
+    invitation.last_seen_at = now
+
+
+def response_for(*, invitation: Invitation) -> Response | None:
+    return Response.objects.filter(
+        questionnaire_id=invitation.questionnaire_id, stakeholder_id=invitation.stakeholder_id
+    ).first()
+
+
+def _response_get_or_create(*, invitation: Invitation) -> Response:
+    """Safe when two tabs create the response at the same moment."""
+    try:
+        with transaction.atomic():
+            response, _created = Response.objects.get_or_create(
+                questionnaire_id=invitation.questionnaire_id,
+                stakeholder_id=invitation.stakeholder_id,
+            )
+    except IntegrityError:
+        response = Response.objects.get(
+            questionnaire_id=invitation.questionnaire_id,
+            stakeholder_id=invitation.stakeholder_id,
+        )
+    return response
+
+
+def response_save(
+    *,
+    invitation: Invitation,
+    values: Mapping[int, str | int | None],
+    submit: bool = False,
+) -> Response:
+    """Upsert the given answers (question id → value) in a fixed number of queries.
+
+    Only the answers passed are written, so a stale second tab that changed one
+    answer does not overwrite the others. Submitting twice keeps the first time.
+    """
+    questionnaire = invitation.questionnaire
+    if not questionnaire.is_open:
+        raise PermissionError(str(QUESTIONNAIRE_CLOSED))
+    with transaction.atomic():
+        response = _response_get_or_create(invitation=invitation)
+        now = timezone.now()
+        answers = []
+        for question_id, value in values.items():
+            answer = Answer(response=response, question_id=question_id, updated_at=now)
+            if isinstance(value, int):
+                answer.number = value
+            else:
+                answer.text = value or ""
+            answers.append(answer)
+        if answers:
+            Answer.objects.bulk_create(
+                answers,
+                update_conflicts=True,
+                unique_fields=["response", "question"],
+                update_fields=["text", "number", "updated_at"],
+            )
+        updates: dict[str, Any] = {"updated_at": now}
+        if submit and response.submitted_at is None:
+            updates["submitted_at"] = now
+        Response.objects.filter(pk=response.pk).update(**updates)
+        for name, value in updates.items():
+            setattr(response, name, value)
+    return response

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from questionnaires import views
+
+app_name = "questionnaires"
+urlpatterns = [
+    path("w/<slug:slug>/questionnaires/<int:pk>/", views.questionnaire_detail, name="detail"),
+    path(
+        "w/<slug:slug>/questionnaires/<int:pk>/answers/",
+        views.questionnaire_answers,
+        name="answers",
+    ),
+    path(
+        "w/<slug:slug>/questionnaires/<int:pk>/toggle/", views.questionnaire_toggle, name="toggle"
+    ),
+    path("w/<slug:slug>/invitations/<int:pk>/send/", views.invitation_send, name="send"),
+    path("w/<slug:slug>/invitations/<int:pk>/revoke/", views.invitation_revoke, name="revoke"),
+    path("s/<str:token>/", views.answer, name="answer"),
+    path("s/<str:token>/thanks/", views.thanks, name="thanks"),
+]

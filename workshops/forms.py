@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from workshops.models import BusinessArea, Stakeholder, Workshop
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class WorkshopForm(forms.ModelForm):
+    class Meta:
+        model = Workshop
+        fields = [
+            "title",
+            "organisation",
+            "crm_objective",
+            "affirmative_topic",
+            "starts_on",
+            "ends_on",
+            "phase",
+        ]
+        widgets = {
+            "crm_objective": forms.Textarea(attrs={"rows": 3}),
+            "starts_on": DateInput(),
+            "ends_on": DateInput(),
+        }
+
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("The workshop cannot end before it starts."))
+        return data
+
+
+class AreaForm(forms.ModelForm):
+    class Meta:
+        model = BusinessArea
+        fields = ["name", "order"]
+
+    def __init__(self, *args, workshop, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.workshop = workshop
+        self.fields["order"].required = False
+
+    def clean_name(self):
+        return self.cleaned_data["name"].strip()
+
+
+class StakeholderForm(forms.ModelForm):
+    class Meta:
+        model = Stakeholder
+        fields = ["name", "email", "job_title", "area", "group", "is_champion", "is_management"]
+
+    def __init__(self, *args, workshop, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.workshop = workshop
+        self.fields["area"].queryset = workshop.areas.all()
+        self.fields["area"].empty_label = None
+
+
+class StakeholderCsvForm(forms.Form):
+    lines = forms.CharField(
+        label=_("Paste a list"),
+        widget=forms.Textarea(
+            attrs={"rows": 6, "placeholder": "Ada Park,ada@example.com,Sales,Key account manager"}
+        ),
+        max_length=50_000,
+        help_text=_("One stakeholder per line: name, e-mail, business area, job title."),
+    )

@@ -1,0 +1,200 @@
+"""Writes for workshops, areas and stakeholders: `<entity>_<action>(*, ...)`."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from workshops.models import (
+    DEFAULT_AREAS,
+    BusinessArea,
+    Membership,
+    Role,
+    Stakeholder,
+    StakeholderGroup,
+    Workshop,
+)
+
+AREA_IN_USE = gettext_lazy("This area still has stakeholders. Move them to another area first.")
+CSV_MAX_ROWS = 500
+
+
+def unique_slug(title: str) -> str:
+    base = slugify(title)[:50] or "workshop"
+    slug, n = base, 2
+    while Workshop.objects.filter(slug=slug).exists():
+        slug = f"{base}-{n}"
+        n += 1
+    return slug
+
+
+@transaction.atomic
+def workshop_create(*, user, **fields) -> Workshop:
+    """Create a workshop with the eight default areas and its AI questionnaire."""
+    from questionnaires.services import questionnaire_create_default
+
+    workshop = Workshop(**fields)
+    if not workshop.slug:
+        workshop.slug = unique_slug(workshop.title)
+    workshop.full_clean()
+    workshop.save()
+    BusinessArea.objects.bulk_create(
+        BusinessArea(workshop=workshop, name=str(name), order=i)
+        for i, name in enumerate(DEFAULT_AREAS, start=1)
+    )
+    Membership.objects.create(user=user, workshop=workshop, role=Role.FACILITATOR)
+    questionnaire_create_default(workshop=workshop)
+    return workshop
+
+
+@transaction.atomic
+def workshop_update(*, workshop: Workshop, **fields) -> Workshop:
+    for name, value in fields.items():
+        setattr(workshop, name, value)
+    workshop.full_clean()
+    workshop.save()
+    return workshop
+
+
+def membership_add(*, workshop: Workshop, user, role: str) -> Membership:
+    membership, _created = Membership.objects.update_or_create(
+        workshop=workshop, user=user, defaults={"role": role}
+    )
+    return membership
+
+
+def area_create(*, workshop: Workshop, name: str) -> BusinessArea:
+    last = workshop.areas.aggregate(m=Max("order"))["m"] or 0
+    area = BusinessArea(workshop=workshop, name=name.strip(), order=last + 1)
+    area.full_clean()
+    area.save()
+    return area
+
+
+def area_update(*, area: BusinessArea, name: str, order: int) -> BusinessArea:
+    area.name, area.order = name.strip(), order
+    area.full_clean()
+    area.save()
+    return area
+
+
+def area_delete(*, area: BusinessArea) -> None:
+    if area.stakeholders.exists():
+        raise ValidationError(AREA_IN_USE)
+    area.delete()
+
+
+@transaction.atomic
+def stakeholder_create(*, workshop: Workshop, **fields) -> Stakeholder:
+    from questionnaires.services import invitations_ensure
+
+    stakeholder = Stakeholder(workshop=workshop, **fields)
+    stakeholder.full_clean()
+    stakeholder.save()
+    invitations_ensure(workshop=workshop, stakeholders=[stakeholder])
+    return stakeholder
+
+
+@transaction.atomic
+def stakeholder_update(*, stakeholder: Stakeholder, **fields) -> Stakeholder:
+    for name, value in fields.items():
+        setattr(stakeholder, name, value)
+    stakeholder.full_clean()
+    stakeholder.save()
+    return stakeholder
+
+
+def stakeholder_delete(*, stakeholder: Stakeholder) -> None:
+    stakeholder.delete()
+
+
+@dataclass
+class CsvImportResult:
+    created: list[Stakeholder] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def _area_lookup(workshop: Workshop) -> dict[str, BusinessArea]:
+    return {area.name.casefold(): area for area in workshop.areas.all()}
+
+
+def parse_stakeholder_csv(*, workshop: Workshop, text: str) -> CsvImportResult:
+    """Validate pasted lines of `name,e-mail,area,title` without saving anything."""
+    result = CsvImportResult()
+    areas = _area_lookup(workshop)
+    taken = {
+        email.casefold()
+        for email in workshop.stakeholders.exclude(email="").values_list("email", flat=True)
+    }
+    rows = [row for row in csv.reader(io.StringIO(text.strip())) if any(c.strip() for c in row)]
+    if rows and [c.strip().casefold() for c in rows[0][:2]] == ["name", "e-mail"]:
+        rows = rows[1:]
+    if rows and [c.strip().casefold() for c in rows[0][:2]] == ["name", "email"]:
+        rows = rows[1:]
+    if len(rows) > CSV_MAX_ROWS:
+        result.errors.append(_("Paste at most %(n)d lines at a time.") % {"n": CSV_MAX_ROWS})
+        return result
+    for line_no, row in enumerate(rows, start=1):
+        cells = [cell.strip() for cell in row] + ["", "", "", ""]
+        name, email, area_name, title = cells[:4]
+        area = areas.get(area_name.casefold())
+        if area is None:
+            result.errors.append(
+                _('Line %(line)d: unknown business area "%(area)s".')
+                % {"line": line_no, "area": area_name[:80]}
+            )
+            continue
+        stakeholder = Stakeholder(
+            workshop=workshop,
+            name=name,
+            email=email,
+            area=area,
+            job_title=title,
+            group=StakeholderGroup.EMPLOYEE,
+        )
+        try:
+            stakeholder.full_clean(validate_constraints=False)
+        except ValidationError as exc:
+            for field_name, messages in exc.message_dict.items():
+                label = Stakeholder._meta.get_field(field_name).verbose_name
+                for message in messages:
+                    result.errors.append(
+                        _("Line %(line)d, %(field)s: %(message)s")
+                        % {"line": line_no, "field": label, "message": message}
+                    )
+            continue
+        if email and email.casefold() in taken:
+            result.errors.append(
+                _("Line %(line)d: %(email)s is already a stakeholder.")
+                % {"line": line_no, "email": email}
+            )
+            continue
+        if email:
+            taken.add(email.casefold())
+        result.created.append(stakeholder)
+    return result
+
+
+@transaction.atomic
+def stakeholders_import_csv(*, workshop: Workshop, text: str) -> CsvImportResult:
+    """All or nothing: any bad line and nothing is saved, so the paste can be fixed."""
+    from questionnaires.services import invitations_ensure
+
+    result = parse_stakeholder_csv(workshop=workshop, text=text)
+    if result.errors or not result.created:
+        if not result.errors:
+            result.errors.append(_("There were no lines to import."))
+        result.created = []
+        return result
+    for stakeholder in result.created:
+        stakeholder.save()
+    invitations_ensure(workshop=workshop, stakeholders=result.created)
+    return result

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from workshops import views
+
+app_name = "workshops"
+urlpatterns = [
+    path("workshops/", views.workshop_list, name="list"),
+    path("workshops/new/", views.workshop_create, name="create"),
+    path("w/<slug:slug>/", views.workshop_detail, name="detail"),
+    path("w/<slug:slug>/edit/", views.workshop_edit, name="edit"),
+    path("w/<slug:slug>/areas/", views.area_list, name="areas"),
+    path("w/<slug:slug>/areas/<int:pk>/", views.area_edit, name="area_edit"),
+    path("w/<slug:slug>/areas/<int:pk>/delete/", views.area_delete, name="area_delete"),
+    path("w/<slug:slug>/stakeholders/", views.stakeholder_list, name="stakeholders"),
+    path("w/<slug:slug>/stakeholders/<int:pk>/", views.stakeholder_edit, name="stakeholder_edit"),
+    path(
+        "w/<slug:slug>/stakeholders/<int:pk>/delete/",
+        views.stakeholder_delete,
+        name="stakeholder_delete",
+    ),
+]

@@ -1,0 +1,186 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from questionnaires.selectors import (
+    invitation_rows,
+    progress_by_area,
+    progress_total,
+    questionnaire_for_workshop,
+)
+from reports.selectors import report_counts
+from workshops import services
+from workshops.access import ANY_ROLE, workshop_for_user
+from workshops.forms import AreaForm, StakeholderCsvForm, StakeholderForm, WorkshopForm
+from workshops.models import PHASE_QUESTIONS, Phase, Workshop
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("workshops:list")
+    return render(request, "workshops/home.html")
+
+
+@require_GET
+@login_required
+def workshop_list(request: HttpRequest) -> HttpResponse:
+    workshops = Workshop.objects.for_user(request.user).prefetch_related("memberships")
+    rows = [
+        (w, next(m.get_role_display() for m in w.memberships.all() if m.user_id == request.user.pk))
+        for w in workshops
+    ]
+    return render(request, "workshops/list.html", {"rows": rows})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def workshop_create(request: HttpRequest) -> HttpResponse:
+    form = WorkshopForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        workshop = services.workshop_create(user=request.user, **form.cleaned_data)
+        messages.success(request, _("Workshop created with the eight default business areas."))
+        return redirect(workshop)
+    return render(request, "workshops/form.html", {"form": form, "creating": True})
+
+
+@require_GET
+@login_required
+def workshop_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    workshop = workshop_for_user(request, slug, roles=ANY_ROLE)
+    questionnaire = questionnaire_for_workshop(workshop)
+    rows = invitation_rows(questionnaire) if questionnaire else []
+    areas = progress_by_area(workshop, rows)
+    context = {
+        "workshop": workshop,
+        "questionnaire": questionnaire,
+        "areas": areas,
+        "total": progress_total(areas),
+        "counts": report_counts(workshop),
+        "phases": [(p, p.label, PHASE_QUESTIONS[p]) for p in Phase],
+    }
+    return render(request, "workshops/detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def workshop_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    workshop = workshop_for_user(request, slug)
+    form = WorkshopForm(request.POST or None, instance=workshop)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Workshop saved."))
+        return redirect(workshop)
+    return render(request, "workshops/form.html", {"form": form, "workshop": workshop})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def area_list(request: HttpRequest, slug: str) -> HttpResponse:
+    workshop = workshop_for_user(request, slug)
+    form = AreaForm(request.POST or None, workshop=workshop)
+    if request.method == "POST" and form.is_valid():
+        services.area_create(workshop=workshop, name=form.cleaned_data["name"])
+        messages.success(request, _("Area added."))
+        return redirect("workshops:areas", workshop.slug)
+    areas = workshop.areas.all()
+    return render(
+        request, "workshops/areas.html", {"workshop": workshop, "areas": areas, "form": form}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def area_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    workshop = workshop_for_user(request, slug)
+    area = get_object_or_404(workshop.areas, pk=pk)
+    form = AreaForm(request.POST or None, instance=area, workshop=workshop)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Area saved."))
+        return redirect("workshops:areas", workshop.slug)
+    return render(
+        request, "workshops/area_form.html", {"workshop": workshop, "area": area, "form": form}
+    )
+
+
+@require_POST
+@login_required
+def area_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    workshop = workshop_for_user(request, slug)
+    area = get_object_or_404(workshop.areas, pk=pk)
+    try:
+        services.area_delete(area=area)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(request, _("Area removed."))
+    return redirect("workshops:areas", workshop.slug)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def stakeholder_list(request: HttpRequest, slug: str) -> HttpResponse:
+    workshop = workshop_for_user(request, slug)
+    form = StakeholderForm(workshop=workshop)
+    csv_form = StakeholderCsvForm()
+    csv_errors: list[str] = []
+    if request.method == "POST" and "lines" in request.POST:
+        csv_form = StakeholderCsvForm(request.POST)
+        if csv_form.is_valid():
+            result = services.stakeholders_import_csv(
+                workshop=workshop, text=csv_form.cleaned_data["lines"]
+            )
+            if not result.errors:
+                messages.success(
+                    request, _("%(n)d stakeholders added.") % {"n": len(result.created)}
+                )
+                return redirect("workshops:stakeholders", workshop.slug)
+            csv_errors = result.errors
+    elif request.method == "POST":
+        form = StakeholderForm(request.POST, workshop=workshop)
+        if form.is_valid():
+            services.stakeholder_create(workshop=workshop, **form.cleaned_data)
+            messages.success(request, _("Stakeholder added."))
+            return redirect("workshops:stakeholders", workshop.slug)
+    stakeholders = workshop.stakeholders.select_related("area")
+    context = {
+        "workshop": workshop,
+        "stakeholders": stakeholders,
+        "form": form,
+        "csv_form": csv_form,
+        "csv_errors": csv_errors,
+    }
+    return render(request, "workshops/stakeholders.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def stakeholder_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    workshop = workshop_for_user(request, slug)
+    stakeholder = get_object_or_404(workshop.stakeholders, pk=pk)
+    form = StakeholderForm(request.POST or None, instance=stakeholder, workshop=workshop)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Stakeholder saved."))
+        return redirect("workshops:stakeholders", workshop.slug)
+    context = {"workshop": workshop, "stakeholder": stakeholder, "form": form}
+    return render(request, "workshops/stakeholder_form.html", context)
+
+
+@require_POST
+@login_required
+def stakeholder_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    workshop = workshop_for_user(request, slug)
+    stakeholder = get_object_or_404(workshop.stakeholders, pk=pk)
+    services.stakeholder_delete(stakeholder=stakeholder)
+    messages.success(
+        request, _("%(name)s removed, with their answers.") % {"name": stakeholder.name}
+    )
+    return redirect("workshops:stakeholders", workshop.slug)
