@@ -6,6 +6,7 @@ Every variable is listed in the README's "Configuration" section.
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -134,6 +135,8 @@ USE_I18N = True
 USE_TZ = True
 
 # --- Static files ---------------------------------------------------------
+# WhiteNoise also looks in STATIC_ROOT, which exists only after collectstatic.
+warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -146,26 +149,31 @@ WHITENOISE_USE_FINDERS = True
 
 
 def parse_email_url(url: str) -> dict[str, object]:
+    """One MAILERS["default"] entry from EMAIL_URL."""
     if not url or url.startswith("console:"):
-        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+        return {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
     if url.startswith("locmem:"):
-        return {"EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+        return {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
     parts = urlsplit(url)
     if parts.scheme not in {"smtp", "smtps"}:
-        raise ImproperlyConfigured(f"EMAIL_URL scheme must be smtp, smtps or console: {url!r}")
+        raise ImproperlyConfigured(
+            f"EMAIL_URL must start with smtp://, smtps:// or console: ({url!r})"
+        )
     query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
-    return {
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": parts.hostname or "localhost",
-        "EMAIL_PORT": parts.port or (465 if parts.scheme == "smtps" else 25),
-        "EMAIL_HOST_USER": unquote(parts.username or ""),
-        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
-        "EMAIL_USE_TLS": query.get("tls") in {"1", "true"},
-        "EMAIL_USE_SSL": parts.scheme == "smtps" or query.get("ssl") in {"1", "true"},
+    options: dict[str, object] = {
+        "host": parts.hostname or "localhost",
+        "username": unquote(parts.username or ""),
+        "password": unquote(parts.password or ""),
+        "use_tls": query.get("tls") in {"1", "true"},
+        "use_ssl": parts.scheme == "smtps" or query.get("ssl") in {"1", "true"},
+        "timeout": 20,
     }
+    if parts.port:
+        options["port"] = parts.port
+    return {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}
 
 
-globals().update(parse_email_url(os.environ.get("EMAIL_URL", "")))
+MAILERS = {"default": parse_email_url(os.environ.get("EMAIL_URL", ""))}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CRM Vision <crmvision@localhost>")
 
 # --- Security -------------------------------------------------------------

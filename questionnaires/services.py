@@ -156,9 +156,7 @@ def invitation_send(*, invitation: Invitation, base_url: str | None = None) -> I
     body = render_to_string("questionnaires/email/invitation.txt", context)
     invitation.sent_at = timezone.now()
     invitation.save(update_fields=["sent_at"])
-    transaction.on_commit(
-        lambda: send_mail(subject, body, None, [stakeholder.email], fail_silently=False)
-    )
+    transaction.on_commit(lambda: send_mail(subject, body, None, [stakeholder.email]))
     return invitation
 
 
