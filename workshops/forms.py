@@ -39,7 +39,17 @@ class WorkshopForm(forms.ModelForm):
         return data
 
 
-class AreaForm(forms.ModelForm):
+class WorkshopScopedForm(forms.ModelForm):
+    """A form for an object of one workshop: its per-workshop unique
+    constraints are checked here, with a message, instead of failing on save."""
+
+    def _get_validation_exclusions(self):
+        exclusions = super()._get_validation_exclusions()
+        exclusions.discard("workshop")
+        return exclusions
+
+
+class AreaForm(WorkshopScopedForm):
     class Meta:
         model = BusinessArea
         fields = ["name", "order"]
@@ -53,7 +63,7 @@ class AreaForm(forms.ModelForm):
         return self.cleaned_data["name"].strip()
 
 
-class StakeholderForm(forms.ModelForm):
+class StakeholderForm(WorkshopScopedForm):
     class Meta:
         model = Stakeholder
         fields = ["name", "email", "job_title", "area", "group", "is_champion", "is_management"]

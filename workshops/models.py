@@ -118,7 +118,11 @@ class BusinessArea(models.Model):
         verbose_name = _("business area")
         verbose_name_plural = _("business areas")
         constraints = [
-            models.UniqueConstraint(fields=["workshop", "name"], name="unique_area_name")
+            models.UniqueConstraint(
+                fields=["workshop", "name"],
+                name="unique_area_name",
+                violation_error_message=_("This workshop already has an area with this name."),
+            )
         ]
 
     def __str__(self) -> str:
@@ -159,6 +163,9 @@ class Stakeholder(models.Model):
                 fields=["workshop", "email"],
                 condition=~Q(email=""),
                 name="unique_stakeholder_email",
+                violation_error_message=_(
+                    "A stakeholder with this e-mail address is already in this workshop."
+                ),
             )
         ]
 

@@ -202,7 +202,10 @@ def _list(doc: dict, key: str, path: str = "") -> list:
 def _date(value: Any, path: str) -> dt.date | None:
     if value in (None, ""):
         return None
-    parsed = parse_date(value) if isinstance(value, str) else None
+    try:
+        parsed = parse_date(value) if isinstance(value, str) else None
+    except ValueError:
+        parsed = None
     if parsed is None:
         raise ImportError_(path, f"must be a date like 2026-05-31, not {value!r}")
     return parsed
@@ -211,7 +214,10 @@ def _date(value: Any, path: str) -> dt.date | None:
 def _datetime(value: Any, path: str) -> dt.datetime | None:
     if value in (None, ""):
         return None
-    parsed = parse_datetime(value) if isinstance(value, str) else None
+    try:
+        parsed = parse_datetime(value) if isinstance(value, str) else None
+    except ValueError:
+        parsed = None
     if parsed is None:
         raise ImportError_(path, f"must be a date and time in ISO 8601, not {value!r}")
     return parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed, dt.UTC)

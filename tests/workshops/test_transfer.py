@@ -1,0 +1,140 @@
+"""export_workshop / import_workshop: a versioned JSON document, all or nothing."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from questionnaires.models import Answer, Invitation
+from questionnaires.services import response_save
+from tests.factories import (
+    ChangeActionFactory,
+    DreamStoryFactory,
+    MilestoneFactory,
+    RequirementFactory,
+)
+from workshops.models import Stakeholder, Workshop
+from workshops.transfer import ImportError_, workshop_export, workshop_import
+
+
+@pytest.fixture
+def full_workshop(workshop, invitation, questionnaire):
+    question = questionnaire.questions.first()
+    scale = questionnaire.questions.filter(kind="scale").first()
+    response_save(
+        invitation=invitation, values={question.pk: "Ünïcødé 🚀 <b>", scale.pk: 4}, submit=True
+    )
+    DreamStoryFactory(
+        workshop=workshop, area=invitation.stakeholder.area, stakeholder=invitation.stakeholder
+    )
+    MilestoneFactory(stage__workshop=workshop, area=workshop.areas.get(name="IT"))
+    RequirementFactory(workshop=workshop)
+    ChangeActionFactory(workshop=workshop, step=6)
+    return workshop
+
+
+def _strip_slug(doc):
+    doc = copy.deepcopy(doc)
+    doc["workshop"]["slug"] = "x"
+    return doc
+
+
+def test_it_round_trips_export_import_export(full_workshop):
+    first = workshop_export(full_workshop)
+    copy_ = workshop_import(json.loads(json.dumps(first)), slug="copy")
+    second = workshop_export(copy_)
+    assert _strip_slug(second) == _strip_slug(first)
+    assert first["format"] == "crmvision.workshop" and first["version"] == 1
+    assert "token" not in json.dumps(first) and "key" not in json.dumps(first)
+
+
+def test_it_issues_new_links_on_import(full_workshop, invitation):
+    doc = workshop_export(full_workshop)
+    copy_ = workshop_import(doc, slug="copy")
+    new = Invitation.objects.get(questionnaire__workshop=copy_)
+    assert new.key != invitation.key
+
+
+def test_the_commands_write_and_read_files(full_workshop, tmp_path):
+    path = tmp_path / "w.json"
+    call_command("export_workshop", full_workshop.slug, "-o", str(path))
+    call_command("import_workshop", str(path), "--slug", "from-file")
+    assert Workshop.objects.filter(slug="from-file").exists()
+
+
+def _counts():
+    return (Workshop.objects.count(), Stakeholder.objects.count(), Answer.objects.count())
+
+
+BAD_DOCUMENTS = [
+    (lambda d: d.update(format="other"), "format"),
+    (lambda d: d.update(version=99), "version"),
+    (lambda d: d["workshop"].update(crm_objective=""), "workshop.crm_objective"),
+    (lambda d: d["workshop"].update(phase="someday"), "workshop.phase"),
+    (lambda d: d["workshop"].update(starts_on="2026-13-45"), "workshop.starts_on"),
+    (lambda d: d.update(stakeholders={"not": "a list"}), "stakeholders"),
+    (lambda d: d["stakeholders"][0].update(area="Nowhere"), "stakeholders[0].area"),
+    (lambda d: d["stakeholders"][0].update(email="not-an-email"), "stakeholders[0].email"),
+    (lambda d: d["stakeholders"][0].update(name="x" * 500), "stakeholders[0].name"),
+    (
+        lambda d: d["questionnaires"][0]["responses"][0]["answers"][0].update(question=99),
+        "questionnaires[0].responses[0].answers[0].question",
+    ),
+    (
+        lambda d: d["questionnaires"][0]["responses"][0]["answers"][1].update(number=7),
+        "questionnaires[0].responses[0].answers[1].number",
+    ),
+    (
+        lambda d: d["questionnaires"][0]["responses"][0].update(stakeholder="s99"),
+        "questionnaires[0].responses[0].stakeholder",
+    ),
+    (lambda d: d["change_actions"][0].update(step=9), "change_actions[0].step"),
+    (
+        lambda d: d["requirements"][0].update(characteristic="speed"),
+        "requirements[0].characteristic",
+    ),
+    (
+        lambda d: d["journey"][0]["milestones"][0].update(area="Atlantis"),
+        "journey[0].milestones[0].area",
+    ),
+]
+
+
+@pytest.mark.parametrize(("mutate", "path"), BAD_DOCUMENTS)
+def test_it_names_the_bad_field_and_changes_nothing(full_workshop, mutate, path):
+    doc = workshop_export(full_workshop)
+    mutate(doc)
+    before = _counts()
+    with pytest.raises(ImportError_) as excinfo:
+        workshop_import(doc, slug="copy")
+    assert excinfo.value.path == path
+    assert _counts() == before
+
+
+def test_it_refuses_an_existing_slug(full_workshop):
+    with pytest.raises(ImportError_, match="already exists"):
+        workshop_import(workshop_export(full_workshop))
+
+
+def test_the_import_command_explains_bad_json(tmp_path, db):
+    path = tmp_path / "bad.json"
+    path.write_text("{not json")
+    with pytest.raises(CommandError, match="not valid JSON"):
+        call_command("import_workshop", str(path))
+
+
+def test_the_import_command_names_the_field(full_workshop, tmp_path):
+    doc = workshop_export(full_workshop)
+    doc["stakeholders"][0]["area"] = "Nowhere"
+    path = tmp_path / "w.json"
+    path.write_text(json.dumps(doc))
+    with pytest.raises(CommandError, match=r"Nothing was imported\. stakeholders\[0\]\.area"):
+        call_command("import_workshop", str(path), "--slug", "other")
+
+
+def test_the_export_command_explains_an_unknown_slug(db):
+    with pytest.raises(CommandError, match="No workshop"):
+        call_command("export_workshop", "nope")
