@@ -44,7 +44,7 @@ dev-deps: $(VENV)/.dev-deps
 secret: .secret_key
 
 run: deps .secret_key
-	@export DEBUG=1 SECRET_KEY="$$(cat .secret_key)"; \
+	@export DEBUG=1 SECRET_KEY="$$(cat .secret_key)" SITE_URL="http://$(HOST):$(PORT)"; \
 	$(PY) manage.py migrate --no-input -v0 && \
 	$(PY) manage.py seed_demo && \
 	echo "Serving on http://$(HOST):$(PORT)/ (Ctrl+C to stop)" && \

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -32,7 +33,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Demo workshop created: /w/{workshop.slug}/"))
         if not options["quiet_credentials"]:
             self.stdout.write(
-                "\n  Demo sign-in (http://127.0.0.1:8000/accounts/login/):\n"
+                f"\n  Demo sign-in ({settings.SITE_URL}/accounts/login/):\n"
                 f"    facilitator: {demo.FACILITATOR_USERNAME} / {demo.PASSWORD}\n"
                 f"    sponsor:     {demo.SPONSOR_USERNAME} / {demo.PASSWORD}\n"
             )
