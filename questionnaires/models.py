@@ -33,6 +33,22 @@ class QuestionKind(models.TextChoices):
     LONG_TEXT = "long_text", _("Long text")
     SHORT_TEXT = "short_text", _("Short text")
     SCALE = "scale", _("Scale 1–5")
+    SINGLE_CHOICE = "single_choice", _("Single choice")
+    MULTIPLE_CHOICE = "multiple_choice", _("Multiple choice")
+    LIKELIHOOD = "likelihood", _("Likelihood 0–10")
+
+
+TEXT_KINDS = {QuestionKind.LONG_TEXT, QuestionKind.SHORT_TEXT}
+NUMBER_KINDS = {QuestionKind.SCALE, QuestionKind.LIKELIHOOD}
+CHOICE_KINDS = {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}
+NUMBER_RANGES = {QuestionKind.SCALE: (1, 5), QuestionKind.LIKELIHOOD: (0, 10)}
+MAX_OPTIONS = 20
+
+
+def new_join_code() -> str:
+    """Eight characters people can type from a projector (no 0/O, 1/l/I)."""
+    alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+    return "".join(secrets.choice(alphabet) for _ in range(8))
 
 
 class Questionnaire(models.Model):
@@ -46,6 +62,17 @@ class Questionnaire(models.Model):
     )
     is_open = models.BooleanField(_("open for answers"), default=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    paged = models.BooleanField(
+        _("one page per section"),
+        default=False,
+        help_text=_("Show one phase at a time instead of all questions on one page."),
+    )
+    join_enabled = models.BooleanField(
+        _("open join link"),
+        default=False,
+        help_text=_("People not on the list can join with a code, giving their name and area."),
+    )
+    join_code = models.CharField(max_length=12, unique=True, default=new_join_code)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -57,20 +84,39 @@ class Questionnaire(models.Model):
         return self.title
 
 
+class QuestionQuerySet(models.QuerySet):
+    def current(self) -> QuestionQuerySet:
+        """Questions not removed. Removed ones keep their answers for exports."""
+        return self.filter(removed_at__isnull=True)
+
+
 class Question(models.Model):
     questionnaire = models.ForeignKey(
         Questionnaire, on_delete=models.CASCADE, related_name="questions"
     )
     phase = models.CharField(_("section"), max_length=10, choices=Phase.choices)
     kind = models.CharField(
-        _("type"), max_length=12, choices=QuestionKind.choices, default=QuestionKind.LONG_TEXT
+        _("type"), max_length=20, choices=QuestionKind.choices, default=QuestionKind.LONG_TEXT
     )
     text = models.CharField(_("question"), max_length=500)
     help_text = models.CharField(_("help text"), max_length=500, blank=True)
     required = models.BooleanField(_("required"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    scale_min_label = models.CharField(_("label for 1"), max_length=60, blank=True)
-    scale_max_label = models.CharField(_("label for 5"), max_length=60, blank=True)
+    scale_min_label = models.CharField(_("label for the lowest value"), max_length=60, blank=True)
+    scale_max_label = models.CharField(_("label for the highest value"), max_length=60, blank=True)
+    options = models.JSONField(
+        _("options"), default=list, blank=True, help_text=_("For choice questions.")
+    )
+    target_areas = models.ManyToManyField(
+        "workshops.BusinessArea",
+        blank=True,
+        related_name="targeted_questions",
+        verbose_name=_("only for these business areas"),
+    )
+    target_groups = models.JSONField(_("only for these groups"), default=list, blank=True)
+    removed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = QuestionQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -82,7 +128,30 @@ class Question(models.Model):
 
     @property
     def is_scale(self) -> bool:
-        return self.kind == QuestionKind.SCALE
+        """Answered with a number (1–5 scale or 0–10 likelihood)."""
+        return self.kind in NUMBER_KINDS
+
+    @property
+    def is_text(self) -> bool:
+        return self.kind in TEXT_KINDS
+
+    @property
+    def is_choice(self) -> bool:
+        return self.kind in CHOICE_KINDS
+
+    @property
+    def number_range(self) -> tuple[int, int]:
+        return NUMBER_RANGES.get(self.kind, (1, 5))
+
+    def shown_to(self, stakeholder) -> bool:
+        """Targeting: a question with no target areas or groups is for everyone.
+
+        Uses the prefetched `target_areas`, so it costs no query per question.
+        """
+        areas = [area.pk for area in self.target_areas.all()]
+        if areas and stakeholder.area_id not in areas:
+            return False
+        return not (self.target_groups and stakeholder.group not in self.target_groups)
 
 
 class InvitationQuerySet(models.QuerySet):
@@ -107,6 +176,9 @@ class Invitation(models.Model):
     key = models.CharField(max_length=32, unique=True, default=new_invitation_key, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(_("invited"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
+    reminder_count = models.PositiveSmallIntegerField(_("reminders"), default=0)
+    joined = models.BooleanField(_("joined with the open link"), default=False)
     last_seen_at = models.DateTimeField(_("last seen"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
 
@@ -172,6 +244,7 @@ class Answer(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
     text = models.TextField(_("answer"), max_length=10000, blank=True)
     number = models.PositiveSmallIntegerField(_("rating"), null=True, blank=True)
+    choices = models.JSONField(_("chosen options"), default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -190,4 +263,58 @@ class Answer(models.Model):
 
     @property
     def is_empty(self) -> bool:
-        return not self.text.strip() and self.number is None
+        return not self.text.strip() and self.number is None and not self.choices
+
+    @property
+    def display(self) -> str:
+        """The answer as one line of text, for tables and exports."""
+        if self.number is not None:
+            return str(self.number)
+        if self.choices:
+            return "; ".join(self.choices)
+        return self.text
+
+
+class QuestionnaireTemplate(models.Model):
+    """A facilitator's reusable questionnaire: a snapshot of its questions."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="questionnaire_templates"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    intro = models.TextField(_("introduction"), max_length=4000, blank=True)
+    questions = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        verbose_name = _("questionnaire template")
+        verbose_name_plural = _("questionnaire templates")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Theme(models.Model):
+    """A strength of the positive core, found in the answers (Discover phase)."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="themes")
+    name = models.CharField(_("name"), max_length=80)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    answers = models.ManyToManyField(Answer, blank=True, related_name="themes")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workshop", "name"],
+                name="unique_theme_name",
+                violation_error_message=_("This workshop already has a theme with this name."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -83,6 +84,31 @@ class Workshop(models.Model):
     phase = models.CharField(
         _("current phase"), max_length=10, choices=Phase.choices, default=Phase.DEFINE
     )
+    anonymous = models.BooleanField(
+        _("anonymous answers"),
+        default=False,
+        help_text=_(
+            "The group and the sponsor see answers without names, and small areas are not "
+            "broken out."
+        ),
+    )
+    facilitator_sees_names = models.BooleanField(
+        _("facilitators see names"),
+        default=False,
+        help_text=_(
+            "In anonymous mode, facilitators still see who wrote what. Stakeholders are told "
+            "so on the first page of the questionnaire."
+        ),
+    )
+    privacy_threshold = models.PositiveSmallIntegerField(
+        _("smallest group shown"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text=_(
+            "In anonymous mode, a business area or group is shown separately only when at "
+            "least this many people of it answered."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -106,6 +132,12 @@ class Workshop(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("workshops:detail", args=[self.slug])
+
+    def names_visible_to(self, role: str) -> bool:
+        """Whether people in `role` may see who wrote an answer."""
+        if not self.anonymous:
+            return True
+        return role == Role.FACILITATOR and self.facilitator_sees_names
 
 
 class BusinessArea(models.Model):
