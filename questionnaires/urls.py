@@ -1,11 +1,13 @@
 from __future__ import annotations
 
-from django.urls import path
+from django.urls import include, path
 
 from questionnaires import views
 
 app_name = "questionnaires"
 urlpatterns = [
+    path("", include("questionnaires.urls_results")),
+    path("", include("questionnaires.urls_themes")),
     path("w/<slug:slug>/questionnaires/<int:pk>/", views.questionnaire_detail, name="detail"),
     path(
         "w/<slug:slug>/questionnaires/<int:pk>/answers/",
