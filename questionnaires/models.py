@@ -253,8 +253,8 @@ class Answer(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["response", "question"], name="unique_answer"),
             models.CheckConstraint(
-                condition=models.Q(number__isnull=True) | models.Q(number__gte=1, number__lte=5),
-                name="answer_number_in_scale",
+                condition=models.Q(number__isnull=True) | models.Q(number__lte=10),
+                name="answer_number_in_range",
             ),
         ]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import smtplib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -24,10 +26,16 @@ from questionnaires.models import (
 )
 from workshops.models import Phase, Stakeholder, Workshop
 
+logger = logging.getLogger(__name__)
+
 QUESTIONNAIRE_CLOSED = gettext_lazy(
     "This questionnaire is closed. Your answers are kept and can no longer be changed."
 )
 NO_EMAIL = gettext_lazy("This stakeholder has no e-mail address. Copy the link instead.")
+EMAIL_FAILED = gettext_lazy(
+    "The e-mail could not be sent; the mail server did not accept it. Copy the link instead, "
+    "or try again later."
+)
 
 # The classic Appreciative Inquiry interview, adapted to a CRM project
 # (DOMAIN.md, section 2), plus adoption questions on a 1–5 scale (section 5).
@@ -137,27 +145,84 @@ def invitation_url(invitation: Invitation) -> str:
     return settings.SITE_URL + invitation.get_absolute_url()
 
 
-@transaction.atomic
-def invitation_send(*, invitation: Invitation, base_url: str | None = None) -> Invitation:
-    """E-mail the personal link; the mail leaves only once the transaction commits."""
+class InvitationNotSent(Exception):
+    """The mail server refused or could not be reached; nothing was recorded."""
+
+
+def _invitation_email(invitation: Invitation, link: str, *, reminder: bool) -> tuple[str, str]:
+    workshop = invitation.questionnaire.workshop
+    context = {
+        "stakeholder": invitation.stakeholder,
+        "workshop": workshop,
+        "questionnaire": invitation.questionnaire,
+        "link": link,
+        "reminder": reminder,
+    }
+    if reminder:
+        subject = _("Reminder: %(title)s") % {"title": workshop.title}
+    else:
+        subject = _("Your invitation: %(title)s") % {"title": workshop.title}
+    # A line break in a title must not break the mail header.
+    subject = " ".join(subject.split())
+    return subject, render_to_string("questionnaires/email/invitation.txt", context)
+
+
+def invitation_send(
+    *, invitation: Invitation, base_url: str | None = None, reminder: bool = False
+) -> Invitation:
+    """E-mail the personal link now; `sent_at`/`reminded_at` are set only if it left.
+
+    Sent synchronously (one message) so the facilitator learns at once when the
+    mail server refuses it, instead of a page that claims it was sent.
+    """
     stakeholder = invitation.stakeholder
     if not stakeholder.email:
-        raise ValueError(str(NO_EMAIL))
+        raise InvitationNotSent(str(NO_EMAIL))
     if invitation.is_revoked:
         invitation_reissue(invitation=invitation)
     link = (base_url or settings.SITE_URL).rstrip("/") + invitation.get_absolute_url()
-    context = {
-        "stakeholder": stakeholder,
-        "workshop": invitation.questionnaire.workshop,
-        "questionnaire": invitation.questionnaire,
-        "link": link,
-    }
-    subject = _("Your invitation: %(title)s") % {"title": context["workshop"].title}
-    body = render_to_string("questionnaires/email/invitation.txt", context)
-    invitation.sent_at = timezone.now()
-    invitation.save(update_fields=["sent_at"])
-    transaction.on_commit(lambda: send_mail(subject, body, None, [stakeholder.email]))
+    subject, body = _invitation_email(invitation, link, reminder=reminder)
+    try:
+        send_mail(subject, body, None, [stakeholder.email])
+    except (OSError, smtplib.SMTPException, ValueError) as exc:
+        logger.warning("Invitation e-mail to %s failed: %s", stakeholder.email, exc)
+        raise InvitationNotSent(str(EMAIL_FAILED)) from exc
+    now = timezone.now()
+    if reminder:
+        invitation.reminded_at = now
+        invitation.reminder_count += 1
+        invitation.save(update_fields=["reminded_at", "reminder_count"])
+    else:
+        invitation.sent_at = now
+        invitation.save(update_fields=["sent_at"])
     return invitation
+
+
+def invitations_remind(
+    *, questionnaire: Questionnaire, base_url: str | None = None
+) -> tuple[int, int]:
+    """Remind everyone with an e-mail address who has not submitted. Returns (sent, failed)."""
+    submitted = set(
+        Response.objects.filter(
+            questionnaire=questionnaire, submitted_at__isnull=False
+        ).values_list("stakeholder_id", flat=True)
+    )
+    pending = (
+        Invitation.objects.active()
+        .filter(questionnaire=questionnaire)
+        .exclude(stakeholder__email="")
+        .exclude(stakeholder_id__in=submitted)
+        .select_related("stakeholder", "questionnaire__workshop")
+    )
+    sent = failed = 0
+    for invitation in pending:
+        try:
+            invitation_send(invitation=invitation, base_url=base_url, reminder=True)
+        except InvitationNotSent:
+            failed += 1
+        else:
+            sent += 1
+    return sent, failed
 
 
 def invitation_revoke(*, invitation: Invitation) -> Invitation:

@@ -19,6 +19,8 @@ urlpatterns = [
     ),
     path("w/<slug:slug>/invitations/<int:pk>/send/", views.invitation_send, name="send"),
     path("w/<slug:slug>/invitations/<int:pk>/revoke/", views.invitation_revoke, name="revoke"),
+    path("w/<slug:slug>/invitations/<int:pk>/reissue/", views.invitation_reissue, name="reissue"),
+    path("w/<slug:slug>/questionnaires/<int:pk>/remind/", views.invitations_remind, name="remind"),
     path("s/<str:token>/", views.answer, name="answer"),
     path("s/<str:token>/thanks/", views.thanks, name="thanks"),
 ]

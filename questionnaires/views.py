@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from questionnaires import services
@@ -70,10 +71,12 @@ def questionnaire_answers(request: HttpRequest, slug: str, pk: int) -> HttpRespo
 @require_POST
 @login_required
 def questionnaire_toggle(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Open or close, as the button said: a repeated POST does not flip it back."""
     workshop = workshop_for_user(request, slug)
     questionnaire = _questionnaire(workshop, pk)
-    services.questionnaire_set_open(questionnaire=questionnaire, is_open=not questionnaire.is_open)
-    if questionnaire.is_open:
+    is_open = request.POST.get("open") == "1"
+    services.questionnaire_set_open(questionnaire=questionnaire, is_open=is_open)
+    if is_open:
         messages.success(request, _("The questionnaire is open again."))
     else:
         messages.success(request, _("The questionnaire is closed. Answers are now read-only."))
@@ -87,7 +90,7 @@ def invitation_send(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     invitation = _invitation(workshop, pk)
     try:
         services.invitation_send(invitation=invitation, base_url=request.build_absolute_uri("/"))
-    except ValueError as exc:
+    except services.InvitationNotSent as exc:
         messages.error(request, str(exc))
     else:
         messages.success(
@@ -99,26 +102,52 @@ def invitation_send(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
+def invitations_remind(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    workshop = workshop_for_user(request, slug)
+    questionnaire = _questionnaire(workshop, pk)
+    sent, failed = services.invitations_remind(
+        questionnaire=questionnaire, base_url=request.build_absolute_uri("/")
+    )
+    if sent:
+        messages.success(request, _("%(n)d reminders sent.") % {"n": sent})
+    elif not failed:
+        messages.info(
+            request, _("Nobody to remind: everyone with an e-mail address has submitted.")
+        )
+    if failed:
+        messages.error(request, _("%(n)d reminders could not be sent.") % {"n": failed})
+    return redirect("questionnaires:detail", workshop.slug, questionnaire.pk)
+
+
+@require_POST
+@login_required
 def invitation_revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     workshop = workshop_for_user(request, slug)
     invitation = _invitation(workshop, pk)
-    if invitation.is_revoked:
-        services.invitation_reissue(invitation=invitation)
-        messages.success(
-            request, _("A new link was issued for %(name)s.") % {"name": invitation.stakeholder}
-        )
-    else:
+    if not invitation.is_revoked:
         services.invitation_revoke(invitation=invitation)
-        messages.success(
-            request,
-            _("The link of %(name)s no longer works.") % {"name": invitation.stakeholder},
-        )
+    messages.success(
+        request, _("The link of %(name)s no longer works.") % {"name": invitation.stakeholder}
+    )
+    return redirect("questionnaires:detail", workshop.slug, invitation.questionnaire_id)
+
+
+@require_POST
+@login_required
+def invitation_reissue(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    workshop = workshop_for_user(request, slug)
+    invitation = _invitation(workshop, pk)
+    services.invitation_reissue(invitation=invitation)
+    messages.success(
+        request, _("A new link was issued for %(name)s.") % {"name": invitation.stakeholder}
+    )
     return redirect("questionnaires:detail", workshop.slug, invitation.questionnaire_id)
 
 
 # --- Stakeholder (no account: the token is the key) -------------------------
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def answer(request: HttpRequest, token: str) -> HttpResponse:
     invitation = invitation_for_token(token)
@@ -159,6 +188,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "questionnaires/answer.html", context)
 
 
+@never_cache
 @require_GET
 def thanks(request: HttpRequest, token: str) -> HttpResponse:
     invitation = invitation_for_token(token)

@@ -62,6 +62,16 @@ class AreaForm(WorkshopScopedForm):
     def clean_name(self):
         return self.cleaned_data["name"].strip()
 
+    def clean_order(self):
+        # Left empty: keep the current position (or go last for a new area).
+        order = self.cleaned_data.get("order")
+        if order is None:
+            if self.instance.pk:
+                return self.instance.order
+            last = self.instance.workshop.areas.order_by("-order").first()
+            return (last.order + 1) if last else 1
+        return order
+
 
 class StakeholderForm(WorkshopScopedForm):
     class Meta:

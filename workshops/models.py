@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -151,7 +153,8 @@ class BusinessArea(models.Model):
         verbose_name_plural = _("business areas")
         constraints = [
             models.UniqueConstraint(
-                fields=["workshop", "name"],
+                Lower("name"),
+                "workshop",
                 name="unique_area_name",
                 violation_error_message=_("This workshop already has an area with this name."),
             )
@@ -166,9 +169,11 @@ class Stakeholder(models.Model):
     name = models.CharField(_("name"), max_length=120)
     email = models.EmailField(_("e-mail"), max_length=254, blank=True)
     job_title = models.CharField(_("job title"), max_length=120, blank=True)
+    # Deleting an area with stakeholders is refused by the service (AREA_IN_USE);
+    # CASCADE here lets a whole workshop, with its personal data, be deleted.
     area = models.ForeignKey(
         BusinessArea,
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="stakeholders",
         verbose_name=_("business area"),
     )
@@ -192,7 +197,8 @@ class Stakeholder(models.Model):
         verbose_name_plural = _("stakeholders")
         constraints = [
             models.UniqueConstraint(
-                fields=["workshop", "email"],
+                Lower("email"),
+                "workshop",
                 condition=~Q(email=""),
                 name="unique_stakeholder_email",
                 violation_error_message=_(
@@ -203,6 +209,10 @@ class Stakeholder(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        if self.area_id and self.workshop_id and self.area.workshop_id != self.workshop_id:
+            raise ValidationError({"area": _("Choose a business area of this workshop.")})
 
 
 class Membership(models.Model):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -25,6 +24,9 @@ from workshops.models import (
 
 AREA_IN_USE = gettext_lazy("This area still has stakeholders. Move them to another area first.")
 CSV_MAX_ROWS = 500
+CSV_UNREADABLE = gettext_lazy(
+    "The list could not be read. Put one stakeholder per line, with commas between the fields."
+)
 
 
 def unique_slug(title: str) -> str:
@@ -134,15 +136,26 @@ def parse_stakeholder_csv(*, workshop: Workshop, text: str) -> CsvImportResult:
         email.casefold()
         for email in workshop.stakeholders.exclude(email="").values_list("email", flat=True)
     }
-    rows = [row for row in csv.reader(io.StringIO(text.strip())) if any(c.strip() for c in row)]
-    if rows and [c.strip().casefold() for c in rows[0][:2]] == ["name", "e-mail"]:
-        rows = rows[1:]
-    if rows and [c.strip().casefold() for c in rows[0][:2]] == ["name", "email"]:
+    # Browsers send CRLF; a lone CR (old Mac line end) would stop the csv module.
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n").split("\n")
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        for line_no, line in enumerate(lines, start=1):
+            row = next(csv.reader([line]), [])
+            if any(cell.strip() for cell in row):
+                rows.append((line_no, row))
+    except csv.Error:
+        result.errors.append(str(CSV_UNREADABLE))
+        return result
+    if rows and [c.strip().casefold() for c in rows[0][1][:2]] in (
+        ["name", "e-mail"],
+        ["name", "email"],
+    ):
         rows = rows[1:]
     if len(rows) > CSV_MAX_ROWS:
         result.errors.append(_("Paste at most %(n)d lines at a time.") % {"n": CSV_MAX_ROWS})
         return result
-    for line_no, row in enumerate(rows, start=1):
+    for line_no, row in rows:
         cells = [cell.strip() for cell in row] + ["", "", "", ""]
         name, email, area_name, title = cells[:4]
         area = areas.get(area_name.casefold())

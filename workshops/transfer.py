@@ -102,7 +102,9 @@ def workshop_export(workshop: Workshop) -> dict[str, Any]:
     refs = {s.pk: f"s{i}" for i, s in enumerate(stakeholders, start=1)}
     areas = {a.pk: a.name for a in workshop.areas.all()}
     questionnaires = []
-    for questionnaire in workshop.questionnaires.prefetch_related("questions").order_by("pk"):
+    for questionnaire in workshop.questionnaires.prefetch_related(
+        "questions__target_areas"
+    ).order_by("pk"):
         questions = list(questionnaire.questions.all())
         positions = {q.pk: i for i, q in enumerate(questions)}
         responses = []
@@ -117,7 +119,12 @@ def workshop_export(workshop: Workshop) -> dict[str, Any]:
                     "stakeholder": refs[response.stakeholder_id],
                     "submitted_at": _plain(response.submitted_at),
                     "answers": [
-                        {"question": positions[a.question_id], "text": a.text, "number": a.number}
+                        {
+                            "question": positions[a.question_id],
+                            "text": a.text,
+                            "number": a.number,
+                            "choices": a.choices,
+                        }
                         for a in answers
                     ],
                 }
@@ -135,7 +142,16 @@ def workshop_export(workshop: Workshop) -> dict[str, Any]:
                 "title": questionnaire.title,
                 "intro": questionnaire.intro,
                 "is_open": questionnaire.is_open,
-                "questions": [_fields(q, QUESTION_FIELDS) for q in questions],
+                "paged": questionnaire.paged,
+                "join_enabled": questionnaire.join_enabled,
+                "questions": [
+                    {
+                        **_fields(q, QUESTION_FIELDS),
+                        "target_areas": sorted(areas[a.pk] for a in q.target_areas.all()),
+                        "removed": q.removed_at is not None,
+                    }
+                    for q in questions
+                ],
                 "invitations": invitations,
                 "responses": responses,
             }
@@ -233,25 +249,39 @@ def _build(model: type[models.Model], data: Any, names: list[str], path: str, **
         if name not in data:
             continue
         value = data[name]
+        field = model._meta.get_field(name)
+        is_text = isinstance(field, models.CharField | models.TextField)
         if name in DATE_FIELDS:
             value = _date(value, f"{path}.{name}")
         elif value is None:
-            field = model._meta.get_field(name)
-            if not field.null:
-                value = "" if isinstance(field, models.CharField | models.TextField) else value
+            if not field.null and is_text:
+                value = ""
+        elif is_text and not field.choices:
+            _expect(value, str, f"{path}.{name}")
+        elif isinstance(field, models.BooleanField):
+            _expect(value, bool, f"{path}.{name}")
+        elif isinstance(field, models.IntegerField) and not field.choices:
+            _expect(value, int, f"{path}.{name}")
+        elif isinstance(field, models.JSONField):
+            for j, item in enumerate(_expect(value, list, f"{path}.{name}")):
+                _expect(item, str, f"{path}.{name}[{j}]")
+        if isinstance(value, str) and "\x00" in value:
+            raise ImportError_(f"{path}.{name}", "must not contain NUL characters")
         values[name] = value
-    obj = model(**values, **extra)
+    obj = model(**{**values, **extra})
     _validate(obj, path)
     return obj
 
 
 def _validate(obj: models.Model, path: str, exclude: list[str] | None = None) -> None:
     try:
-        obj.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+        obj.full_clean(exclude=exclude, validate_unique=False)
     except ValidationError as exc:
         field, messages = next(iter(exc.message_dict.items()))
         where = path if field == "__all__" else f"{path}.{field}"
         raise ImportError_(where, " ".join(messages)) from exc
+    except (OverflowError, TypeError, ValueError) as exc:
+        raise ImportError_(path, f"has a value of the wrong type ({exc})") from exc
 
 
 @transaction.atomic
@@ -260,14 +290,13 @@ def workshop_import(doc: Any, *, slug: str | None = None) -> Workshop:
     doc = _expect(doc, dict, "document")
     if doc.get("format") != FORMAT:
         raise ImportError_("format", f'must be "{FORMAT}"')
-    if doc.get("version") != VERSION:
+    if type(doc.get("version")) is not int or doc.get("version") != VERSION:
         raise ImportError_(
             "version", f"unsupported version {doc.get('version')!r}; expected {VERSION}"
         )
 
-    workshop = _build(Workshop, doc.get("workshop"), WORKSHOP_FIELDS, "workshop")
-    if slug:
-        workshop.slug = slug
+    extra = {"slug": slug} if slug else {}
+    workshop = _build(Workshop, doc.get("workshop"), WORKSHOP_FIELDS, "workshop", **extra)
     if Workshop.objects.filter(slug=workshop.slug).exists():
         raise ImportError_(
             "workshop.slug", f'a workshop "{workshop.slug}" already exists; use --slug'
@@ -285,7 +314,7 @@ def workshop_import(doc: Any, *, slug: str | None = None) -> Workshop:
     def area_of(name: Any, path: str, *, required: bool) -> BusinessArea | None:
         if name in (None, "") and not required:
             return None
-        if name not in areas:
+        if not isinstance(name, str) or name not in areas:
             raise ImportError_(path, f"unknown business area {name!r}")
         return areas[name]
 
@@ -296,7 +325,7 @@ def workshop_import(doc: Any, *, slug: str | None = None) -> Workshop:
         if user is None:
             continue  # accounts are not part of the document; unknown users are skipped
         membership = Membership(workshop=workshop, user=user, role=data.get("role"))
-        _validate(membership, f"memberships[{i}]", exclude=["user", "workshop"])
+        _validate(membership, f"memberships[{i}]")
         membership.save()
 
     stakeholders: dict[str, Stakeholder] = {}
@@ -316,12 +345,12 @@ def workshop_import(doc: Any, *, slug: str | None = None) -> Workshop:
     def stakeholder_of(ref: Any, path: str, *, required: bool) -> Stakeholder | None:
         if ref in (None, "") and not required:
             return None
-        if ref not in stakeholders:
+        if not isinstance(ref, str) or ref not in stakeholders:
             raise ImportError_(path, f"unknown stakeholder {ref!r}")
         return stakeholders[ref]
 
     for qi, qdata in enumerate(_list(doc, "questionnaires")):
-        _import_questionnaire(workshop, qdata, f"questionnaires[{qi}]", stakeholder_of)
+        _import_questionnaire(workshop, qdata, f"questionnaires[{qi}]", stakeholder_of, area_of)
 
     for i, data in enumerate(_list(doc, "dream_stories")):
         path = f"dream_stories[{i}]"
@@ -372,7 +401,9 @@ def workshop_import(doc: Any, *, slug: str | None = None) -> Workshop:
     return workshop
 
 
-def _import_questionnaire(workshop: Workshop, qdata: Any, path: str, stakeholder_of) -> None:
+def _import_questionnaire(
+    workshop: Workshop, qdata: Any, path: str, stakeholder_of, area_of
+) -> None:
     qdata = _expect(qdata, dict, path)
     questionnaire = _build(
         Questionnaire, qdata, ["title", "intro", "is_open"], path, workshop=workshop

@@ -7,7 +7,7 @@ from django.core import mail
 
 from questionnaires.access import invitation_for_token
 from questionnaires.models import Invitation, invitation_mac
-from questionnaires.services import NO_EMAIL
+from questionnaires.services import EMAIL_FAILED, NO_EMAIL
 from tests.factories import StakeholderFactory
 
 
@@ -35,11 +35,8 @@ def test_it_refuses_links_made_with_another_secret_key(invitation, settings):
     assert invitation_for_token(token) == invitation
 
 
-def test_it_emails_the_link(
-    facilitator_client, invitation, workshop, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = facilitator_client.post(f"/w/{workshop.slug}/invitations/{invitation.pk}/send/")
+def test_it_emails_the_link(facilitator_client, invitation, workshop):
+    response = facilitator_client.post(f"/w/{workshop.slug}/invitations/{invitation.pk}/send/")
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
@@ -62,11 +59,12 @@ def test_it_explains_when_there_is_no_email_address(facilitator_client, workshop
 
 def test_it_revokes_and_reissues_a_link(facilitator_client, invitation, workshop):
     old_token = invitation.token
-    url = f"/w/{workshop.slug}/invitations/{invitation.pk}/revoke/"
-    facilitator_client.post(url)
+    url = f"/w/{workshop.slug}/invitations/{invitation.pk}/"
+    facilitator_client.post(url + "revoke/")
+    facilitator_client.post(url + "revoke/")  # a double click keeps it revoked
     invitation.refresh_from_db()
     assert invitation.is_revoked
-    facilitator_client.post(url)
+    facilitator_client.post(url + "reissue/")
     invitation.refresh_from_db()
     assert not invitation.is_revoked
     assert invitation.token != old_token
@@ -107,10 +105,47 @@ def test_it_lists_answers_per_question_in_a_fixed_number_of_queries(
 
 def test_it_closes_and_reopens_the_questionnaire(facilitator_client, workshop, questionnaire):
     url = f"/w/{workshop.slug}/questionnaires/{questionnaire.pk}/toggle/"
-    facilitator_client.post(url)
+    facilitator_client.post(url, {"open": "0"})
+    facilitator_client.post(url, {"open": "0"})  # a double click keeps it closed
     questionnaire.refresh_from_db()
     assert not questionnaire.is_open
     assert questionnaire.closed_at is not None
-    facilitator_client.post(url)
+    facilitator_client.post(url, {"open": "1"})
     questionnaire.refresh_from_db()
     assert questionnaire.is_open
+
+
+def test_it_reports_a_mail_server_failure_and_records_nothing(
+    facilitator_client, invitation, workshop, settings
+):
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": 1, "timeout": 2},
+        }
+    }
+    response = facilitator_client.post(
+        f"/w/{workshop.slug}/invitations/{invitation.pk}/send/", follow=True
+    )
+    assert response.status_code == 200
+    assert str(EMAIL_FAILED) in response.content.decode()
+    invitation.refresh_from_db()
+    assert invitation.sent_at is None
+
+
+def test_it_reminds_everyone_who_has_not_submitted(facilitator_client, workshop, questionnaire):
+    from questionnaires.services import response_save
+
+    done, waiting, no_mail = StakeholderFactory.create_batch(3, workshop=workshop)
+    no_mail.email = ""
+    no_mail.save()
+    response_save(
+        invitation=questionnaire.invitations.get(stakeholder=done),
+        values={q.pk: "x" for q in questionnaire.questions.filter(required=True)},
+        submit=True,
+    )
+    facilitator_client.post(f"/w/{workshop.slug}/questionnaires/{questionnaire.pk}/remind/")
+    assert [m.to for m in mail.outbox] == [[waiting.email]]
+    assert "Reminder" in mail.outbox[0].subject
+    reminded = questionnaire.invitations.get(stakeholder=waiting)
+    assert reminded.reminded_at is not None and reminded.reminder_count == 1

@@ -135,3 +135,59 @@ def test_it_lists_stakeholders_in_a_fixed_number_of_queries(
     StakeholderFactory.create_batch(8, workshop=workshop, area=workshop.areas.last())
     with django_assert_num_queries(7):
         facilitator_client.get(f"/w/{workshop.slug}/stakeholders/")
+
+
+def test_it_keeps_the_position_when_the_order_is_left_empty(facilitator_client, workshop):
+    sales = workshop.areas.get(name="Sales")
+    response = facilitator_client.post(
+        f"/w/{workshop.slug}/areas/{sales.pk}/", {"name": "Sales", "order": ""}
+    )
+    assert response.status_code == 302
+    sales.refresh_from_db()
+    assert sales.order == 1
+
+
+def test_area_names_are_unique_whatever_the_case(facilitator_client, workshop):
+    response = facilitator_client.post(f"/w/{workshop.slug}/areas/", {"name": "sales"})
+    assert "This workshop already has an area with this name." in response.content.decode()
+
+
+def test_emails_are_unique_whatever_the_case(facilitator_client, workshop, stakeholder):
+    response = facilitator_client.post(
+        f"/w/{workshop.slug}/stakeholders/",
+        {
+            "name": "Twin",
+            "email": stakeholder.email.upper(),
+            "area": stakeholder.area_id,
+            "group": "employee",
+        },
+    )
+    assert "already in this workshop" in response.content.decode()
+
+
+def test_a_pasted_list_with_old_mac_line_ends_is_read(facilitator_client, workshop):
+    lines = "Ada,ada@example.com,Sales,\rBen,ben@example.com,IT,"
+    response = facilitator_client.post(f"/w/{workshop.slug}/stakeholders/", {"lines": lines})
+    assert response.status_code == 302
+    assert Stakeholder.objects.count() == 2
+
+
+def test_errors_name_the_line_as_pasted(facilitator_client, workshop):
+    lines = "name,email,area,title\n\n\nAda,ada@example.com,Sales,\nBen,bad,Sales,\n"
+    response = facilitator_client.post(f"/w/{workshop.slug}/stakeholders/", {"lines": lines})
+    assert "Line 5, e-mail: Enter a valid email address." in response.content.decode()
+
+
+def test_a_stakeholder_cannot_be_put_in_another_workshops_area(workshop, outsider):
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    other_area = outsider.memberships.get().workshop.areas.first()
+    stakeholder = Stakeholder(workshop=workshop, name="Eve", area=other_area)
+    with pytest.raises(ValidationError, match="Choose a business area of this workshop"):
+        stakeholder.full_clean()
+
+
+def test_a_workshop_with_stakeholders_can_be_deleted(workshop, stakeholder):
+    workshop.delete()
+    assert not Stakeholder.objects.exists()

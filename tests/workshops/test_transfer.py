@@ -138,3 +138,16 @@ def test_the_import_command_names_the_field(full_workshop, tmp_path):
 def test_the_export_command_explains_an_unknown_slug(db):
     with pytest.raises(CommandError, match="No workshop"):
         call_command("export_workshop", "nope")
+
+
+def test_it_validates_a_slug_given_on_the_command_line(full_workshop):
+    with pytest.raises(ImportError_) as excinfo:
+        workshop_import(workshop_export(full_workshop), slug="bad slug!")
+    assert excinfo.value.path == "workshop.slug"
+
+
+def test_the_commands_explain_an_unwritable_output(full_workshop):
+    with pytest.raises(CommandError, match="Cannot write"):
+        call_command("export_workshop", full_workshop.slug, "-o", "/no/such/dir/w.json")
+    with pytest.raises(CommandError, match="Cannot write"):
+        call_command("render_report", full_workshop.slug, "-o", "/no/such/dir/w.pdf")

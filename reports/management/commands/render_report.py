@@ -17,6 +17,10 @@ class Command(BaseCommand):
         workshop = Workshop.objects.filter(slug=slug).first()
         if workshop is None:
             raise CommandError(f'No workshop with the short name "{slug}".')
-        with open(output, "wb") as fh:
-            fh.write(render_report_pdf(workshop))
+        pdf = render_report_pdf(workshop)
+        try:
+            with open(output, "wb") as fh:
+                fh.write(pdf)
+        except OSError as exc:
+            raise CommandError(f"Cannot write {output}: {exc.strerror}") from exc
         self.stdout.write(self.style.SUCCESS(f"Wrote {output}"))

@@ -22,8 +22,11 @@ class Command(BaseCommand):
             raise CommandError(f'No workshop with the short name "{slug}".')
         text = json.dumps(workshop_export(workshop), ensure_ascii=False, indent=2) + "\n"
         if output:
-            with open(output, "w", encoding="utf-8") as fh:
-                fh.write(text)
+            try:
+                with open(output, "w", encoding="utf-8") as fh:
+                    fh.write(text)
+            except OSError as exc:
+                raise CommandError(f"Cannot write {output}: {exc.strerror}") from exc
             self.stderr.write(f"Wrote {output}")
         else:
             sys.stdout.write(text)

@@ -20,7 +20,7 @@ class Command(BaseCommand):
                 doc = json.load(fh)
         except OSError as exc:
             raise CommandError(f"Cannot read {file}: {exc.strerror}") from exc
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError, ValueError) as exc:
             raise CommandError(f"{file} is not valid JSON: {exc}") from exc
         try:
             workshop = workshop_import(doc, slug=slug)

@@ -1,0 +1,340 @@
+"""Themes of the positive core (DOMAIN.md, section 2): the strengths the
+facilitator finds in the stakeholders' stories, tagged on their text answers.
+
+Writes are services `theme_<action>` / `answer_<action>`; reads are selectors
+in a fixed number of queries. Counts per business area respect the workshop's
+privacy threshold.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy
+
+from questionnaires.models import TEXT_KINDS, Answer, Question, Theme
+from workshops.models import Workshop
+
+THEME_NAME_TAKEN = gettext_lazy("This workshop already has a theme with this name.")
+THEME_MERGE_ITSELF = gettext_lazy("A theme cannot be merged into itself.")
+THEME_MERGE_OTHER_WORKSHOP = gettext_lazy("Themes of different workshops cannot be merged.")
+TAG_NOT_TEXT = gettext_lazy("Only written answers can be tagged with a theme.")
+TAG_OTHER_WORKSHOP = gettext_lazy("This answer belongs to another workshop.")
+OTHER_AREAS = gettext_lazy("Other areas")
+QUOTES_PER_THEME = 2
+
+TaggedAnswer = Theme.answers.through
+
+
+# --- Services --------------------------------------------------------------
+
+
+def _check_name_free(theme: Theme) -> None:
+    """Names differ by more than case, so "Trust" and "trust" are one theme."""
+    taken = Theme.objects.filter(workshop_id=theme.workshop_id, name__iexact=theme.name)
+    if theme.pk:
+        taken = taken.exclude(pk=theme.pk)
+    if theme.name and taken.exists():
+        raise ValidationError({"name": THEME_NAME_TAKEN})
+
+
+@transaction.atomic
+def theme_create(*, workshop: Workshop, name: str, description: str = "") -> Theme:
+    theme = Theme(workshop=workshop, name=name.strip(), description=description.strip())
+    _check_name_free(theme)
+    theme.full_clean()
+    theme.save()
+    return theme
+
+
+@transaction.atomic
+def theme_get_or_create(*, workshop: Workshop, name: str) -> Theme:
+    """The workshop's theme of that name (any case), or a new one.
+
+    Lets a facilitator type a theme's name next to an answer even when the
+    list of themes on their page is older than a theme a colleague just added.
+    """
+    existing = Theme.objects.filter(workshop=workshop, name__iexact=name.strip()).first()
+    return existing or theme_create(workshop=workshop, name=name)
+
+
+@transaction.atomic
+def theme_rename(*, theme: Theme, name: str, description: str | None = None) -> Theme:
+    theme.name = name.strip()
+    if description is not None:
+        theme.description = description.strip()
+    _check_name_free(theme)
+    theme.full_clean()
+    theme.save(update_fields=["name", "description"])
+    return theme
+
+
+@transaction.atomic
+def theme_merge(*, source: Theme, target: Theme) -> Theme:
+    """Move every tag of `source` to `target` and delete `source`.
+
+    An answer tagged with both keeps a single tag.
+    """
+    if source.pk == target.pk:
+        raise ValidationError(THEME_MERGE_ITSELF)
+    if source.workshop_id != target.workshop_id:
+        raise ValidationError(THEME_MERGE_OTHER_WORKSHOP)
+    answer_ids = list(
+        TaggedAnswer.objects.filter(theme_id=source.pk).values_list("answer_id", flat=True)
+    )
+    TaggedAnswer.objects.bulk_create(
+        [TaggedAnswer(theme_id=target.pk, answer_id=answer_id) for answer_id in answer_ids],
+        ignore_conflicts=True,
+    )
+    if source.description and not target.description:
+        target.description = source.description
+        target.full_clean()
+        target.save(update_fields=["description"])
+    source.delete()
+    return target
+
+
+@transaction.atomic
+def theme_delete(*, theme: Theme) -> None:
+    """The answers stay; only their tags with this theme go."""
+    theme.delete()
+
+
+def _check_taggable(answer: Answer, theme: Theme) -> None:
+    question = answer.question
+    if not question.is_text:
+        raise ValidationError(TAG_NOT_TEXT)
+    if question.questionnaire.workshop_id != theme.workshop_id:
+        raise ValidationError(TAG_OTHER_WORKSHOP)
+
+
+@transaction.atomic
+def answer_tag(*, answer: Answer, theme: Theme) -> None:
+    """Tag a written answer with a theme of its workshop. Tagging twice is a no-op."""
+    _check_taggable(answer, theme)
+    TaggedAnswer.objects.bulk_create(
+        [TaggedAnswer(theme_id=theme.pk, answer_id=answer.pk)], ignore_conflicts=True
+    )
+
+
+@transaction.atomic
+def answer_untag(*, answer: Answer, theme: Theme) -> None:
+    """Remove the tag if it is there."""
+    TaggedAnswer.objects.filter(theme_id=theme.pk, answer_id=answer.pk).delete()
+
+
+# --- Selectors ---------------------------------------------------------------
+
+
+@dataclass
+class AreaCount:
+    name: str
+    count: int
+    order: tuple[int, str] = (0, "")
+    is_other: bool = False
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    area: str | None  # None when the area is too small to be named
+
+
+@dataclass
+class ThemeCounts:
+    """A theme with how many answers name it, in total and per business area."""
+
+    theme: Theme
+    total: int = 0
+    areas: list[AreaCount] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TagRow:
+    """One tag: the answer's business area and, for summaries, its text."""
+
+    theme_id: int
+    area_id: int
+    area_name: str
+    area_order: int
+    text: str = ""
+
+
+def area_counts(
+    rows: Iterable[TagRow], *, anonymous: bool, threshold: int
+) -> tuple[list[AreaCount], set[int]]:
+    """Count one theme's tags per area, in area order.
+
+    In anonymous mode an area with fewer than `threshold` tagged answers is not
+    broken out: those answers are counted under "Other areas", shown last.
+    Returns the counts and the ids of the areas shown by name.
+    """
+    counts: dict[int, AreaCount] = {}
+    for row in rows:
+        area = counts.setdefault(
+            row.area_id, AreaCount(row.area_name, 0, (row.area_order, row.area_name))
+        )
+        area.count += 1
+    shown, other = [], 0
+    named: set[int] = set()
+    for area_id, area in sorted(counts.items(), key=lambda item: item[1].order):
+        if anonymous and area.count < threshold:
+            other += area.count
+        else:
+            shown.append(area)
+            named.add(area_id)
+    if other:
+        shown.append(AreaCount(str(OTHER_AREAS), other, is_other=True))
+    return shown, named
+
+
+def pick_quotes(rows: Iterable[TagRow], *, named_areas: set[int], limit: int) -> list[Quote]:
+    """Up to `limit` quotes, each from a different area where possible.
+
+    Never a name; the area only when it is large enough to be shown.
+    """
+    rows = [row for row in rows if row.text.strip()]
+    picked: list[TagRow] = []
+    seen: set[int] = set()
+    for row in rows:
+        if row.area_id not in seen:
+            picked.append(row)
+            seen.add(row.area_id)
+    picked += [row for row in rows if row not in picked]
+    return [
+        Quote(row.text, row.area_name if row.area_id in named_areas else None)
+        for row in picked[:limit]
+    ]
+
+
+def _tagged(workshop: Workshop) -> QuerySet:
+    """Tags of the workshop's themes on answers to current questions."""
+    return TaggedAnswer.objects.filter(
+        theme__workshop=workshop, answer__question__removed_at__isnull=True
+    ).order_by(
+        "answer__response__stakeholder__area__order",
+        "answer__response__stakeholder__area__name",
+        "answer_id",
+    )
+
+
+def _theme_counts(workshop: Workshop, *, quotes: int) -> list[ThemeCounts]:
+    themes = list(Theme.objects.filter(workshop=workshop))
+    area = "answer__response__stakeholder__area"
+    fields = {
+        "theme_id": "theme_id",
+        "area_id": f"{area}_id",
+        "area_name": f"{area}__name",
+        "area_order": f"{area}__order",
+    }
+    if quotes:
+        fields["text"] = "answer__text"
+    tags: dict[int, list[TagRow]] = defaultdict(list)
+    for values in _tagged(workshop).values_list(*fields.values()):
+        row = TagRow(**dict(zip(fields, values, strict=True)))
+        tags[row.theme_id].append(row)
+    anonymous, threshold = workshop.anonymous, workshop.privacy_threshold
+    result = []
+    for theme in themes:
+        rows = tags.get(theme.pk, [])
+        areas, named = area_counts(rows, anonymous=anonymous, threshold=threshold)
+        result.append(
+            ThemeCounts(
+                theme,
+                total=len(rows),
+                areas=areas,
+                quotes=pick_quotes(rows, named_areas=named, limit=quotes) if quotes else [],
+            )
+        )
+    # The strengths named most often first: that is the positive core.
+    result.sort(key=lambda item: (-item.total, item.theme.name.casefold()))
+    return result
+
+
+def themes_with_counts(workshop: Workshop) -> list[ThemeCounts]:
+    """Every theme with its total and its count per business area. Two queries."""
+    return _theme_counts(workshop, quotes=0)
+
+
+def themes_summary(workshop: Workshop) -> list[ThemeCounts]:
+    """As `themes_with_counts`, plus up to two quotes per theme. Two queries.
+
+    Feeds `questionnaires/includes/_themes_summary.html` (overview and report).
+    """
+    return _theme_counts(workshop, quotes=QUOTES_PER_THEME)
+
+
+@dataclass
+class CountTable:
+    """Themes × business areas, for a table: `columns` are the area names."""
+
+    columns: list[str]
+    rows: list[tuple[ThemeCounts, list[int]]]
+
+
+def count_table(themes: list[ThemeCounts]) -> CountTable:
+    """Lay out per-area counts as a matrix; "Other areas" is the last column."""
+    orders: dict[str, tuple[int, str]] = {}
+    has_other = False
+    for item in themes:
+        for area in item.areas:
+            if area.is_other:
+                has_other = True
+            else:
+                orders[area.name] = area.order
+    columns = sorted(orders, key=orders.__getitem__)
+    if has_other:
+        columns.append(str(OTHER_AREAS))
+    rows = []
+    for item in themes:
+        by_name = {area.name: area.count for area in item.areas}
+        rows.append((item, [by_name.get(name, 0) for name in columns]))
+    return CountTable(columns, rows)
+
+
+def text_questions(workshop: Workshop) -> list[Question]:
+    """The current written questions of all the workshop's questionnaires. One query."""
+    return list(
+        Question.objects.current()
+        .filter(questionnaire__workshop=workshop, kind__in=TEXT_KINDS)
+        .order_by("questionnaire__created_at", "questionnaire_id", "order", "pk")
+    )
+
+
+def answers_to_tag(
+    workshop: Workshop, *, question_id: int | None = None, untagged: bool = False
+) -> list[Answer]:
+    """Non-empty written answers to current questions, each with its themes.
+
+    Grouped by question, then by business area. Two queries.
+    """
+    answers = (
+        Answer.objects.filter(
+            response__questionnaire__workshop=workshop,
+            question__kind__in=TEXT_KINDS,
+            question__removed_at__isnull=True,
+        )
+        .exclude(text="")
+        .select_related("question", "response__stakeholder__area")
+        .prefetch_related("themes")
+        .order_by(
+            "question__questionnaire__created_at",
+            "question__questionnaire_id",
+            "question__order",
+            "question_id",
+            "response__stakeholder__area__order",
+            "response__stakeholder__name",
+            "pk",
+        )
+    )
+    if question_id is not None:
+        answers = answers.filter(question_id=question_id)
+    if untagged:
+        answers = answers.filter(themes__isnull=True)
+    return [answer for answer in answers if answer.text.strip()]
