@@ -1,17 +1,44 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from questionnaires.models import Question, QuestionKind
+from questionnaires.models import (
+    CHOICE_KINDS,
+    MAX_OPTIONS,
+    NUMBER_KINDS,
+    TEXT_KINDS,
+    Question,
+    QuestionKind,
+    Questionnaire,
+)
+from workshops.models import BusinessArea, StakeholderGroup
 
 ANSWER_MAX_LENGTH = 10_000
 SHORT_ANSWER_MAX_LENGTH = 300
+OPTION_MAX_LENGTH = 200
 REQUIRED_ANSWER = _("Please answer this question before you submit.")
+TOO_FEW_OPTIONS = _("A choice question needs at least two options, one per line.")
+TOO_MANY_OPTIONS = format_lazy(_("Give at most {n} options."), n=MAX_OPTIONS)
+DUPLICATE_OPTIONS = _("Each option must be different.")
+OPTION_TOO_LONG = format_lazy(_("Keep each option under {n} characters."), n=OPTION_MAX_LENGTH)
+KIND_LOCKED = _(
+    "This question already has answers, so it can only change to a type that keeps them "
+    "(long text and short text can be swapped)."
+)
 
 
 def field_name(question: Question) -> str:
     return f"q_{question.pk}"
+
+
+def kind_family(kind: str) -> str:
+    if kind in TEXT_KINDS:
+        return "text"
+    if kind in NUMBER_KINDS:
+        return kind  # a 1–5 rating and a 0–10 likelihood do not mean the same
+    return "choice"
 
 
 class AnswerForm(forms.Form):
@@ -28,51 +55,25 @@ class AnswerForm(forms.Form):
         self.questions = list(questions)
         self.submitting = submitting
         for question in self.questions:
-            answer = answers.get(question.pk)
             name = field_name(question)
-            self.fields[name] = self._field_for(question)
+            self.fields[name] = answer_field(question)
             self.fields[name].disabled = disabled
+            answer = answers.get(question.pk)
             if answer is not None:
-                self.initial[name] = answer.number if question.is_scale else answer.text
-
-    def _field_for(self, question: Question) -> forms.Field:
-        common = {
-            "label": question.text,
-            "help_text": question.help_text,
-            "required": False,
-            "show_hidden_initial": True,
-        }
-        if question.kind == QuestionKind.SCALE:
-            return forms.TypedChoiceField(
-                choices=[(i, str(i)) for i in range(1, 6)],
-                coerce=int,
-                empty_value=None,
-                widget=forms.RadioSelect,
-                **common,
-            )
-        if question.kind == QuestionKind.SHORT_TEXT:
-            return forms.CharField(max_length=SHORT_ANSWER_MAX_LENGTH, strip=False, **common)
-        return forms.CharField(
-            max_length=ANSWER_MAX_LENGTH,
-            strip=False,
-            widget=forms.Textarea(attrs={"rows": 5}),
-            **common,
-        )
+                self.initial[name] = answer_value(question, answer)
 
     def clean(self):
         data = super().clean()
         if self.submitting:
             for question in self.questions:
                 name = field_name(question)
-                value = data.get(name)
-                if question.required and (value is None or not str(value).strip()):
-                    # A required answer saved earlier still counts.
-                    initial = self.initial.get(name)
-                    if name in self.changed_data or initial in (None, ""):
-                        self.add_error(name, REQUIRED_ANSWER)
+                # A required answer saved earlier (and untouched here) still counts.
+                missing = name in self.changed_data or is_blank(self.initial.get(name))
+                if question.required and is_blank(data.get(name)) and missing:
+                    self.add_error(name, REQUIRED_ANSWER)
         return data
 
-    def changed_values(self) -> dict[int, str | int | None]:
+    def changed_values(self) -> dict[int, str | int | list[str] | None]:
         return {
             question.pk: self.cleaned_data.get(field_name(question))
             for question in self.questions
@@ -88,3 +89,170 @@ class AnswerForm(forms.Form):
                 sections.append((label, []))
             sections[-1][1].append((question, self[field_name(question)]))
         return sections
+
+
+def is_blank(value) -> bool:
+    return value is None or value == [] or (isinstance(value, str) and not value.strip())
+
+
+def answer_value(question: Question, answer):
+    if question.kind in NUMBER_KINDS:
+        return answer.number
+    if question.kind == QuestionKind.MULTIPLE_CHOICE:
+        return answer.choices
+    return answer.text
+
+
+def answer_field(question: Question) -> forms.Field:
+    common = {
+        "label": question.text,
+        "help_text": question.help_text,
+        "required": False,
+        "show_hidden_initial": True,
+    }
+    if question.kind in NUMBER_KINDS:
+        low, high = question.number_range
+        return forms.TypedChoiceField(
+            choices=[(i, str(i)) for i in range(low, high + 1)],
+            coerce=int,
+            empty_value=None,
+            widget=forms.RadioSelect,
+            **common,
+        )
+    if question.kind == QuestionKind.SINGLE_CHOICE:
+        return forms.ChoiceField(
+            choices=[(o, o) for o in question.options], widget=forms.RadioSelect, **common
+        )
+    if question.kind == QuestionKind.MULTIPLE_CHOICE:
+        return forms.MultipleChoiceField(
+            choices=[(o, o) for o in question.options],
+            widget=forms.CheckboxSelectMultiple,
+            **common,
+        )
+    if question.kind == QuestionKind.SHORT_TEXT:
+        return forms.CharField(max_length=SHORT_ANSWER_MAX_LENGTH, strip=False, **common)
+    return forms.CharField(
+        max_length=ANSWER_MAX_LENGTH,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        **common,
+    )
+
+
+# --- Designing the questionnaire (facilitator) ------------------------------
+
+
+class OptionsField(forms.CharField):
+    """Options typed one per line, kept as a list."""
+
+    widget = forms.Textarea
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return "\n".join(value)
+        return value
+
+    def to_python(self, value):
+        text = super().to_python(value) or ""
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    def validate(self, value):
+        super().validate(value)
+        if len(value) > MAX_OPTIONS:
+            raise forms.ValidationError(TOO_MANY_OPTIONS)
+        if any(len(option) > OPTION_MAX_LENGTH for option in value):
+            raise forms.ValidationError(OPTION_TOO_LONG)
+        if len({option.casefold() for option in value}) != len(value):
+            raise forms.ValidationError(DUPLICATE_OPTIONS)
+
+
+class QuestionForm(forms.ModelForm):
+    options = OptionsField(
+        label=_("Options"),
+        required=False,
+        max_length=MAX_OPTIONS * (OPTION_MAX_LENGTH + 2),
+        help_text=_("For single and multiple choice: one option per line."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    target_areas = forms.ModelMultipleChoiceField(
+        label=_("Only for these business areas"),
+        queryset=BusinessArea.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leave all unticked to ask everyone."),
+    )
+    target_groups = forms.MultipleChoiceField(
+        label=_("Only for these groups"),
+        choices=StakeholderGroup.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leave all unticked to ask every group."),
+    )
+
+    class Meta:
+        model = Question
+        fields = [
+            "phase",
+            "kind",
+            "text",
+            "help_text",
+            "required",
+            "scale_min_label",
+            "scale_max_label",
+            "options",
+            "target_areas",
+            "target_groups",
+        ]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, workshop, has_answers=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.has_answers = has_answers
+        self.fields["target_areas"].queryset = workshop.areas.all()
+        self.fields["text"].strip = True
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("kind")
+        if kind in CHOICE_KINDS and len(data.get("options") or []) < 2:
+            self.add_error("options", TOO_FEW_OPTIONS)
+        if kind and kind not in CHOICE_KINDS:
+            data["options"] = []
+        if (
+            self.has_answers
+            and self.instance.pk
+            and kind
+            and kind_family(kind) != kind_family(self.instance.kind)
+        ):
+            self.add_error("kind", KIND_LOCKED)
+        return data
+
+
+class QuestionnaireSettingsForm(forms.ModelForm):
+    class Meta:
+        model = Questionnaire
+        fields = ["title", "intro", "paged", "join_enabled"]
+        widgets = {"intro": forms.Textarea(attrs={"rows": 4})}
+
+
+class TemplateSaveForm(forms.Form):
+    title = forms.CharField(label=_("Template name"), max_length=200)
+
+
+class JoinForm(forms.Form):
+    """For people not on the list: they add themselves with the open join link."""
+
+    name = forms.CharField(label=_("Your name"), max_length=120)
+    email = forms.EmailField(
+        label=_("E-mail (optional)"),
+        required=False,
+        help_text=_("Only to send you your personal link, so you can come back later."),
+    )
+    area = forms.ModelChoiceField(
+        label=_("Your business area"), queryset=BusinessArea.objects.none(), empty_label=None
+    )
+    group = forms.ChoiceField(label=_("You are"), choices=StakeholderGroup.choices)
+
+    def __init__(self, *args, workshop, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = workshop.areas.all()

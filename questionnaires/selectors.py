@@ -13,6 +13,27 @@ def questionnaire_for_workshop(workshop: Workshop) -> Questionnaire | None:
     return workshop.questionnaires.first()
 
 
+def questions_for_stakeholder(questionnaire: Questionnaire, stakeholder) -> list[Question]:
+    """The current questions this stakeholder is asked (targeting). Two queries."""
+    questions = questionnaire.questions.current().prefetch_related("target_areas")
+    return [q for q in questions if q.shown_to(stakeholder)]
+
+
+@dataclass
+class Progress:
+    answered: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.answered / self.total) if self.total else 0
+
+
+def progress_of(questions: list[Question], answers: dict[int, Answer]) -> Progress:
+    answered = sum(1 for q in questions if q.pk in answers and not answers[q.pk].is_empty)
+    return Progress(answered, len(questions))
+
+
 @dataclass
 class InvitationRow:
     invitation: Invitation

@@ -15,21 +15,25 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from questionnaires.catalogue import BUILTIN_INTRO, BUILTIN_TITLE, builtin_spec
 from questionnaires.models import (
     Answer,
     Invitation,
-    Question,
-    QuestionKind,
     Questionnaire,
+    QuestionnaireTemplate,
     Response,
     new_invitation_key,
 )
-from workshops.models import Phase, Stakeholder, Workshop
+from workshops.models import Stakeholder, Workshop
 
 logger = logging.getLogger(__name__)
 
 QUESTIONNAIRE_CLOSED = gettext_lazy(
     "This questionnaire is closed. Your answers are kept and can no longer be changed."
+)
+JOIN_EMAIL_TAKEN = gettext_lazy(
+    "This e-mail address is already on the list. Please use the personal link you received, "
+    "or ask the facilitator for it."
 )
 NO_EMAIL = gettext_lazy("This stakeholder has no e-mail address. Copy the link instead.")
 EMAIL_FAILED = gettext_lazy(
@@ -37,83 +41,21 @@ EMAIL_FAILED = gettext_lazy(
     "or try again later."
 )
 
-# The classic Appreciative Inquiry interview, adapted to a CRM project
-# (DOMAIN.md, section 2), plus adoption questions on a 1–5 scale (section 5).
-DEFAULT_QUESTIONS: list[dict[str, Any]] = [
-    {
-        "phase": Phase.DISCOVER,
-        "kind": QuestionKind.LONG_TEXT,
-        "required": True,
-        "text": gettext_lazy(
-            "High point: tell us about a time you felt most alive and effective "
-            "working with a customer. What made it possible, and who was involved?"
-        ),
-        "help_text": gettext_lazy("A real story, with the details that made it work."),
-    },
-    {
-        "phase": Phase.DISCOVER,
-        "kind": QuestionKind.LONG_TEXT,
-        "text": gettext_lazy(
-            "Valuing: what do you value most about your work, your team and the way "
-            "this company treats its customers?"
-        ),
-    },
-    {
-        "phase": Phase.DISCOVER,
-        "kind": QuestionKind.LONG_TEXT,
-        "text": gettext_lazy(
-            "Core factors: what gives life to our customer relationships, without "
-            "which we would not be ourselves? What must a new CRM keep?"
-        ),
-    },
-    {
-        "phase": Phase.DREAM,
-        "kind": QuestionKind.LONG_TEXT,
-        "required": True,
-        "text": gettext_lazy(
-            "Three wishes: if you had three wishes for how we will work with customers "
-            "once the CRM is part of everyday life, what would they be?"
-        ),
-    },
-    {
-        "phase": Phase.DESIGN,
-        "kind": QuestionKind.SCALE,
-        "text": gettext_lazy(
-            "How far do we already agree on what a good result of this CRM project looks like?"
-        ),
-        "scale_min_label": gettext_lazy("Not at all"),
-        "scale_max_label": gettext_lazy("Completely"),
-    },
-    {
-        "phase": Phase.DESTINY,
-        "kind": QuestionKind.SCALE,
-        "text": gettext_lazy(
-            "How ready do you feel to use a CRM in your daily work, where the work happens?"
-        ),
-        "scale_min_label": gettext_lazy("Not ready"),
-        "scale_max_label": gettext_lazy("Fully ready"),
-    },
-]
-
 
 @transaction.atomic
-def questionnaire_create_default(*, workshop: Workshop) -> Questionnaire:
+def questionnaire_create_default(
+    *, workshop: Workshop, template: QuestionnaireTemplate | None = None
+) -> Questionnaire:
+    """The workshop's questionnaire: the built-in AI questions, or a saved template."""
+    from questionnaires.design import questions_create_from_spec
+
     questionnaire = Questionnaire.objects.create(
         workshop=workshop,
-        title=_("Vision questionnaire"),
-        intro=_(
-            "We are preparing a CRM that people will want to use. Start from what already "
-            "works: your stories and wishes shape the vision. It takes about 15 minutes."
-        ),
+        title=template.title if template else str(BUILTIN_TITLE),
+        intro=template.intro if template else str(BUILTIN_INTRO),
     )
-    Question.objects.bulk_create(
-        Question(
-            questionnaire=questionnaire,
-            order=i,
-            **{key: str(value) if key not in {"required"} else value for key, value in q.items()},
-        )
-        for i, q in enumerate(DEFAULT_QUESTIONS, start=1)
-    )
+    spec = template.questions if template else builtin_spec()
+    questions_create_from_spec(questionnaire=questionnaire, spec=spec)
     invitations_ensure(workshop=workshop, stakeholders=list(workshop.stakeholders.all()))
     return questionnaire
 
@@ -254,24 +196,24 @@ def response_for(*, invitation: Invitation) -> Response | None:
 
 def _response_get_or_create(*, invitation: Invitation) -> Response:
     """Safe when two tabs create the response at the same moment."""
+    keys = {
+        "questionnaire_id": invitation.questionnaire_id,
+        "stakeholder_id": invitation.stakeholder_id,
+    }
+    response = Response.objects.filter(**keys).first()
+    if response is not None:
+        return response
     try:
         with transaction.atomic():
-            response, _created = Response.objects.get_or_create(
-                questionnaire_id=invitation.questionnaire_id,
-                stakeholder_id=invitation.stakeholder_id,
-            )
+            return Response.objects.create(**keys)
     except IntegrityError:
-        response = Response.objects.get(
-            questionnaire_id=invitation.questionnaire_id,
-            stakeholder_id=invitation.stakeholder_id,
-        )
-    return response
+        return Response.objects.get(**keys)
 
 
 def response_save(
     *,
     invitation: Invitation,
-    values: Mapping[int, str | int | None],
+    values: Mapping[int, str | int | list[str] | None],
     submit: bool = False,
 ) -> Response:
     """Upsert the given answers (question id → value) in a fixed number of queries.
@@ -290,6 +232,8 @@ def response_save(
             answer = Answer(response=response, question_id=question_id, updated_at=now)
             if isinstance(value, int):
                 answer.number = value
+            elif isinstance(value, list | tuple):
+                answer.choices = list(value)
             else:
                 answer.text = value or ""
             answers.append(answer)
@@ -298,7 +242,7 @@ def response_save(
                 answers,
                 update_conflicts=True,
                 unique_fields=["response", "question"],
-                update_fields=["text", "number", "updated_at"],
+                update_fields=["text", "number", "choices", "updated_at"],
             )
         updates: dict[str, Any] = {"updated_at": now}
         if submit and response.submitted_at is None:
@@ -307,3 +251,34 @@ def response_save(
         for name, value in updates.items():
             setattr(response, name, value)
     return response
+
+
+@transaction.atomic
+def stakeholder_join(
+    *, questionnaire: Questionnaire, name: str, email: str, area, group: str
+) -> Invitation:
+    """Someone not on the list joins with the open link and gets their own invitation.
+
+    An e-mail already on the list is refused rather than matched, so knowing
+    someone's address never gives access to their answers.
+    """
+    from workshops.services import stakeholder_create
+
+    workshop = questionnaire.workshop
+    if email and workshop.stakeholders.filter(email__iexact=email).exists():
+        raise ValueError(str(JOIN_EMAIL_TAKEN))
+    stakeholder = stakeholder_create(
+        workshop=workshop, name=name.strip(), email=email, area=area, group=group
+    )
+    invitation = Invitation.objects.get(questionnaire=questionnaire, stakeholder=stakeholder)
+    invitation.joined = True
+    invitation.save(update_fields=["joined"])
+    return invitation
+
+
+def join_code_rotate(*, questionnaire: Questionnaire) -> Questionnaire:
+    from questionnaires.models import new_join_code
+
+    questionnaire.join_code = new_join_code()
+    questionnaire.save(update_fields=["join_code"])
+    return questionnaire

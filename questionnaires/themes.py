@@ -195,11 +195,15 @@ def area_counts(
 
 
 def pick_quotes(rows: Iterable[TagRow], *, named_areas: set[int], limit: int) -> list[Quote]:
-    """Up to `limit` quotes, each from a different area where possible.
+    """Up to `limit` different quotes, each from a different area where possible.
 
     Never a name; the area only when it is large enough to be shown.
     """
-    rows = [row for row in rows if row.text.strip()]
+    distinct: dict[str, TagRow] = {}
+    for row in rows:
+        if row.text.strip():
+            distinct.setdefault(row.text.strip(), row)  # the same words once
+    rows = list(distinct.values())
     picked: list[TagRow] = []
     seen: set[int] = set()
     for row in rows:

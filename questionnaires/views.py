@@ -2,16 +2,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from questionnaires import services
-from questionnaires.access import invitation_for_token
-from questionnaires.forms import AnswerForm
 from questionnaires.models import Invitation, Questionnaire
+from questionnaires.qr import qr_svg
 from questionnaires.selectors import (
     invitation_rows,
     progress_by_area,
@@ -46,7 +45,6 @@ def questionnaire_detail(request: HttpRequest, slug: str, pk: int) -> HttpRespon
     context = {
         "workshop": workshop,
         "questionnaire": questionnaire,
-        "questions": questionnaire.questions.all(),
         "rows": rows,
         "areas": areas,
         "total": progress_total(areas),
@@ -144,62 +142,39 @@ def invitation_reissue(request: HttpRequest, slug: str, pk: int) -> HttpResponse
     return redirect("questionnaires:detail", workshop.slug, invitation.questionnaire_id)
 
 
-# --- Stakeholder (no account: the token is the key) -------------------------
+def _svg(data: str, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="image/svg+xml")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-def answer(request: HttpRequest, token: str) -> HttpResponse:
-    invitation = invitation_for_token(token)
-    questionnaire = invitation.questionnaire
-    response = services.response_for(invitation=invitation)
-    answers = {a.question_id: a for a in response.answers.all()} if response else {}
-    questions = list(questionnaire.questions.all())
-    closed = not questionnaire.is_open
-    submitting = "submit" in request.POST
-    form = AnswerForm(
-        request.POST if request.method == "POST" and not closed else None,
-        questions=questions,
-        answers=answers,
-        submitting=submitting,
-        disabled=closed,
-    )
-    if request.method == "POST" and closed:
-        messages.error(request, str(services.QUESTIONNAIRE_CLOSED))
-    elif request.method == "POST" and form.is_valid():
-        services.response_save(
-            invitation=invitation, values=form.changed_values(), submit=submitting
-        )
-        if submitting:
-            return redirect("questionnaires:thanks", token)
-        messages.success(request, _("Your answers are saved. You can come back any time."))
-        return redirect("questionnaires:answer", token)
-    else:
-        services.invitation_touch(invitation=invitation)
-    context = {
-        "invitation": invitation,
-        "workshop": questionnaire.workshop,
-        "questionnaire": questionnaire,
-        "response": response,
-        "form": form,
-        "closed": closed,
-        "token": token,
-    }
-    return render(request, "questionnaires/answer.html", context)
-
-
-@never_cache
 @require_GET
-def thanks(request: HttpRequest, token: str) -> HttpResponse:
-    invitation = invitation_for_token(token)
-    response = services.response_for(invitation=invitation)
-    if response is None or response.submitted_at is None:
-        return redirect("questionnaires:answer", token)
-    context = {
-        "invitation": invitation,
-        "workshop": invitation.questionnaire.workshop,
-        "questionnaire": invitation.questionnaire,
-        "response": response,
-        "token": token,
-    }
-    return render(request, "questionnaires/thanks.html", context)
+@login_required
+def invitation_qr(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The personal link as a QR code (SVG), to print or show on a phone."""
+    workshop = workshop_for_user(request, slug)
+    invitation = _invitation(workshop, pk)
+    if invitation.is_revoked:
+        raise Http404("Revoked")
+    url = request.build_absolute_uri(invitation.get_absolute_url())
+    return _svg(qr_svg(url, title=invitation.stakeholder.name), "invitation.svg")
+
+
+@require_GET
+@login_required
+def join_qr(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    workshop = workshop_for_user(request, slug)
+    questionnaire = _questionnaire(workshop, pk)
+    url = request.build_absolute_uri(reverse("questionnaires:join", args=[questionnaire.join_code]))
+    return _svg(qr_svg(url, title=_("Join the questionnaire")), "join.svg")
+
+
+@require_POST
+@login_required
+def join_code_rotate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    workshop = workshop_for_user(request, slug)
+    questionnaire = _questionnaire(workshop, pk)
+    services.join_code_rotate(questionnaire=questionnaire)
+    messages.success(request, _("New join code: the old code and link no longer work."))
+    return redirect("questionnaires:detail", workshop.slug, questionnaire.pk)

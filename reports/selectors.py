@@ -14,6 +14,7 @@ from questionnaires.selectors import (
     question_results,
     questionnaire_for_workshop,
 )
+from questionnaires.themes import themes_summary
 from reports.models import (
     KOTTER_STEP_RECORDS,
     ChangeAction,
@@ -93,6 +94,7 @@ def report_context(workshop: Workshop) -> dict[str, Any]:
         "total": progress_total(areas),
         "results": [(result, result.quotes(QUOTES_PER_QUESTION)) for result in results],
         "quotes_per_question": QUOTES_PER_QUESTION,
+        "themes": themes_summary(workshop),
         "stories": list(workshop.dream_stories.select_related("area", "stakeholder")),
         "requirement_groups": requirements_by_characteristic(workshop),
         "change_plan": change_plan(workshop),

@@ -186,6 +186,25 @@ CORE = [
     "Speed of the small company with the quality of a big one. Keep it simple.",
 ]
 
+MOMENTS = [
+    "When a customer calls with an emergency and we fix it the same day.",
+    "The first visit after a big order: that is where trust is built.",
+    "Answering a quote request faster than anyone else.",
+    "When a pump we installed twenty years ago still runs.",
+]
+RESULTS = [
+    "Quotes go out within two working days.",
+    "Every customer visit is logged within 24 hours.",
+    "No more 'where is my technician?' calls.",
+    "Forecast within 15% of actual orders.",
+]
+OTHER = [
+    "Being the supplier engineers call first, because we know their plant.",
+    "Sharing what service learns with sales the same day.",
+    "Too many fields and double entry between ERP and CRM would make me give up.",
+    "Customers telling their peers that we are easy to work with.",
+]
+
 STORIES = [
     (
         "Sales",
@@ -547,14 +566,28 @@ def seed(*, today: dt.date) -> Workshop:
         for question in questions:
             if question.kind == QuestionKind.SCALE:
                 values[question.pk] = rng.choice([2, 3, 3, 4, 4, 5])
+            elif question.kind == QuestionKind.LIKELIHOOD:
+                values[question.pk] = rng.choice([3, 6, 7, 8, 8, 9, 9, 10])
+            elif question.kind == QuestionKind.SINGLE_CHOICE:
+                values[question.pk] = rng.choice(question.options)
+            elif question.kind == QuestionKind.MULTIPLE_CHOICE:
+                values[question.pk] = rng.sample(question.options, k=rng.randint(1, 3))
             elif question.text.startswith("High point"):
                 values[question.pk] = HIGH_POINTS[area]
             elif question.text.startswith("Three wishes"):
                 values[question.pk] = WISHES[area]
             elif question.text.startswith("Valuing"):
                 values[question.pk] = VALUING[index % len(VALUING)]
-            else:
+            elif question.text.startswith("Core factors"):
                 values[question.pk] = CORE[index % len(CORE)]
+            elif question.text.startswith("In a few words"):
+                values[question.pk] = MOMENTS[index % len(MOMENTS)]
+            elif question.text.startswith("Results"):
+                values[question.pk] = RESULTS[index % len(RESULTS)]
+            elif index % 3 == 0:
+                continue  # not everybody answers every optional question
+            else:
+                values[question.pk] = OTHER[index % len(OTHER)]
         invitation = invitations[stakeholder.pk]
         response_save(invitation=invitation, values=values, submit=index % 6 != 4)
 

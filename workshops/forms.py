@@ -24,12 +24,33 @@ class WorkshopForm(forms.ModelForm):
             "starts_on",
             "ends_on",
             "phase",
+            "anonymous",
+            "facilitator_sees_names",
+            "privacy_threshold",
         ]
         widgets = {
             "crm_objective": forms.Textarea(attrs={"rows": 3}),
             "starts_on": DateInput(),
             "ends_on": DateInput(),
         }
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["privacy_threshold"].required = False
+        if self.instance.pk is None and user is not None:
+            from questionnaires.models import QuestionnaireTemplate
+
+            self.fields["template"] = forms.ModelChoiceField(
+                label=_("Questionnaire"),
+                queryset=QuestionnaireTemplate.objects.filter(owner=user),
+                required=False,
+                empty_label=_("The built-in Appreciative Inquiry questionnaire"),
+                help_text=_("Start from the built-in questions or from one of your templates."),
+            )
+
+    def clean_privacy_threshold(self):
+        value = self.cleaned_data.get("privacy_threshold")
+        return Workshop._meta.get_field("privacy_threshold").default if value is None else value
 
     def clean(self):
         data = super().clean()

@@ -39,8 +39,9 @@ def unique_slug(title: str) -> str:
 
 
 @transaction.atomic
-def workshop_create(*, user, **fields) -> Workshop:
-    """Create a workshop with the eight default areas and its AI questionnaire."""
+def workshop_create(*, user, template=None, **fields) -> Workshop:
+    """Create a workshop with the eight default areas and its AI questionnaire
+    (the built-in one, or one of the facilitator's saved templates)."""
     from questionnaires.services import questionnaire_create_default
 
     workshop = Workshop(**fields)
@@ -53,7 +54,7 @@ def workshop_create(*, user, **fields) -> Workshop:
         for i, name in enumerate(DEFAULT_AREAS, start=1)
     )
     Membership.objects.create(user=user, workshop=workshop, role=Role.FACILITATOR)
-    questionnaire_create_default(workshop=workshop)
+    questionnaire_create_default(workshop=workshop, template=template)
     return workshop
 
 

@@ -14,6 +14,7 @@ from questionnaires.selectors import (
     progress_total,
     questionnaire_for_workshop,
 )
+from questionnaires.themes import themes_summary
 from reports.selectors import report_counts
 from workshops import services
 from workshops.access import ANY_ROLE, workshop_for_user
@@ -42,7 +43,7 @@ def workshop_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def workshop_create(request: HttpRequest) -> HttpResponse:
-    form = WorkshopForm(request.POST or None)
+    form = WorkshopForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         workshop = services.workshop_create(user=request.user, **form.cleaned_data)
         messages.success(request, _("Workshop created with the eight default business areas."))
@@ -57,6 +58,7 @@ def workshop_detail(request: HttpRequest, slug: str) -> HttpResponse:
     questionnaire = questionnaire_for_workshop(workshop)
     rows = invitation_rows(questionnaire) if questionnaire else []
     areas = progress_by_area(workshop, rows)
+    themes = themes_summary(workshop)
     context = {
         "workshop": workshop,
         "questionnaire": questionnaire,
@@ -64,6 +66,9 @@ def workshop_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "total": progress_total(areas),
         "counts": report_counts(workshop),
         "phases": [(p, p.label, PHASE_QUESTIONS[p]) for p in Phase],
+        # From the Dream phase on, the positive core found in Discover guides the work.
+        "themes": themes,
+        "show_themes": bool(themes) or workshop.phase in {Phase.DREAM, Phase.DESIGN, Phase.DESTINY},
     }
     return render(request, "workshops/detail.html", context)
 

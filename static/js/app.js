@@ -41,6 +41,43 @@
     if (message && !window.confirm(message)) event.preventDefault();
   });
 
+  // Autosave feedback when a save fails (offline, server down): say so plainly.
+  document.addEventListener("htmx:sendError", markUnsaved);
+  document.addEventListener("htmx:responseError", markUnsaved);
+  function markUnsaved(event) {
+    var question = event.target.closest && event.target.closest("[data-autosave]");
+    if (!question) return;
+    var state = question.querySelector(".save-state");
+    if (state) {
+      state.textContent = "Not saved yet: check your connection. Your text is still here.";
+      state.className = "save-state small save-error";
+    }
+  }
+  // A change typed within the autosave delay must not be lost when the page is
+  // closed: send the question being edited with a beacon on the way out.
+  document.addEventListener("input", function (event) {
+    var question = event.target.closest && event.target.closest("[data-autosave]");
+    if (question) question.setAttribute("data-dirty", "1");
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (event.target.removeAttribute) event.target.removeAttribute("data-dirty");
+  });
+  window.addEventListener("pagehide", flushDirty);
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden") flushDirty();
+  });
+  function flushDirty() {
+    if (!navigator.sendBeacon) return;
+    document.querySelectorAll("[data-autosave][data-dirty]").forEach(function (question) {
+      var form = question.closest("form");
+      if (!form) return;
+      var data = new FormData(form);
+      data.set("question", question.getAttribute("data-question"));
+      navigator.sendBeacon(question.getAttribute("data-autosave"), data);
+      question.removeAttribute("data-dirty");
+    });
+  }
+
   // Select-on-focus for read-only link fields.
   document.addEventListener("focusin", function (event) {
     if (event.target.matches && event.target.matches("input[data-select-on-focus]")) {

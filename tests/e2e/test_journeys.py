@@ -77,7 +77,7 @@ def facilitator_prepares(page: Page, base_url: str) -> tuple[str, str]:
     expect(page.get_by_text("Stakeholder added.")).to_be_visible()
     expect(table.get_by_role("rowheader", name=re.compile("^Cy Dale"))).to_be_visible()
 
-    subnav(page, "Questionnaire").click()
+    subnav(page, "Invitations").click()
     row = page.get_by_role("row").filter(has_text="Ada Park")
     link = row.locator("input[readonly]").input_value()
     assert re.fullmatch(rf"{re.escape(base_url)}/s/\S+/", link), link
@@ -160,7 +160,7 @@ def test_facilitator_stakeholder_and_sponsor_journeys(
     phone_context.close()
 
     # 3. The facilitator reads Ada's answer, adds the sponsor and signs out.
-    subnav(facilitator, "Answers").click()
+    subnav(facilitator, "Results").click()
     expect(facilitator.get_by_text(ADA_STORY)).to_be_visible()
     Membership.objects.create(user=sponsor, workshop=Workshop.objects.get(), role=Role.SPONSOR)
     facilitator.get_by_role("button", name="Sign out").click()

@@ -194,9 +194,9 @@ def test_it_uses_a_fixed_number_of_queries_whatever_the_number_of_questions(
     """Guards against one query per question or per answer on the stakeholder page."""
     text, _, _ = _questions(questionnaire)
     client.post(invitation.get_absolute_url(), {"save": "1", **_post_data({q: "x" for q in text})})
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get(invitation.get_absolute_url())
     for i in range(20):
         questionnaire.questions.create(phase="dream", text=f"Extra {i}", order=100 + i)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get(invitation.get_absolute_url())

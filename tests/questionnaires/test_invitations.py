@@ -79,10 +79,10 @@ def test_it_shows_progress_and_links_in_a_fixed_number_of_queries(
     """Guards against one query per invitation (stakeholder, area, response)."""
     StakeholderFactory.create_batch(3, workshop=workshop)
     url = f"/w/{workshop.slug}/questionnaires/{questionnaire.pk}/"
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         facilitator_client.get(url)
     StakeholderFactory.create_batch(10, workshop=workshop)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         response = facilitator_client.get(url)
     assert response.content.decode().count('data-copy="') == 13
 

@@ -1,0 +1,195 @@
+"""The stakeholder's side: no account, the personal link is the key."""
+
+from __future__ import annotations
+
+import contextlib
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from questionnaires import services
+from questionnaires.access import invitation_for_token
+from questionnaires.forms import AnswerForm, JoinForm, field_name, is_blank
+from questionnaires.models import Questionnaire
+from questionnaires.selectors import progress_of, questions_for_stakeholder
+
+MISSING_REQUIRED = _("Please answer the required questions in: %(sections)s.")
+
+
+def _sections(questions) -> list[tuple[str, str]]:
+    seen: dict[str, str] = {}
+    for question in questions:
+        seen.setdefault(question.phase, question.get_phase_display())
+    return list(seen.items())
+
+
+def _page_url(token: str, section: str | None) -> str:
+    url = reverse("questionnaires:answer", args=[token])
+    return f"{url}?section={section}" if section else url
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def answer(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = invitation_for_token(token)
+    questionnaire = invitation.questionnaire
+    questions = questions_for_stakeholder(questionnaire, invitation.stakeholder)
+    response = services.response_for(invitation=invitation)
+    answers = {a.question_id: a for a in response.answers.all()} if response else {}
+    sections = _sections(questions)
+    keys = [key for key, _label in sections]
+    section = request.POST.get("section") or request.GET.get("section")
+    if not questionnaire.paged or section not in keys:
+        section = keys[0] if questionnaire.paged and keys else None
+    page = [q for q in questions if section is None or q.phase == section]
+    closed = not questionnaire.is_open
+    submitting = "submit" in request.POST
+    form = AnswerForm(
+        request.POST if request.method == "POST" and not closed else None,
+        questions=page,
+        answers=answers,
+        submitting=submitting,
+        disabled=closed,
+    )
+    if request.method == "POST" and closed:
+        messages.error(request, str(services.QUESTIONNAIRE_CLOSED))
+    elif request.method == "POST" and form.is_valid():
+        elsewhere = [
+            q
+            for q in questions
+            if q.required and q not in page and (q.pk not in answers or answers[q.pk].is_empty)
+        ]
+        services.response_save(
+            invitation=invitation,
+            values=form.changed_values(),
+            submit=submitting and not elsewhere,
+        )
+        if submitting and not elsewhere:
+            return redirect("questionnaires:thanks", token)
+        if submitting:
+            labels = ", ".join(dict(sections)[q.phase] for q in elsewhere[:1])
+            messages.error(request, MISSING_REQUIRED % {"sections": labels})
+            return redirect(_page_url(token, elsewhere[0].phase))
+        index = keys.index(section) if section in keys else 0
+        if "next" in request.POST and index + 1 < len(keys):
+            return redirect(_page_url(token, keys[index + 1]))
+        if "back" in request.POST and index > 0:
+            return redirect(_page_url(token, keys[index - 1]))
+        messages.success(request, _("Your answers are saved. You can come back any time."))
+        return redirect(_page_url(token, section))
+    else:
+        services.invitation_touch(invitation=invitation)
+    index = keys.index(section) if section in keys else 0
+    context = {
+        "invitation": invitation,
+        "workshop": questionnaire.workshop,
+        "questionnaire": questionnaire,
+        "response": response,
+        "form": form,
+        "closed": closed,
+        "token": token,
+        "progress": progress_of(questions, answers),
+        "sections": sections,
+        "section": section,
+        "first_page": index == 0,
+        "previous_section": keys[index - 1] if section and index > 0 else None,
+        "next_section": keys[index + 1] if section and index + 1 < len(keys) else None,
+    }
+    return render(request, "questionnaires/answer.html", context)
+
+
+@never_cache
+@require_POST
+def autosave(request: HttpRequest, token: str) -> HttpResponse:
+    """Save one answer as the stakeholder types (htmx); answers with a short status."""
+    invitation = invitation_for_token(token)
+    questionnaire = invitation.questionnaire
+    context: dict = {"saved_at": None, "error": None}
+    question_id = request.POST.get("question", "")
+    question = None
+    if question_id.isdigit():
+        question = (
+            questionnaire.questions.current()
+            .prefetch_related("target_areas")
+            .filter(pk=int(question_id))
+            .first()
+        )
+    if question is None or not question.shown_to(invitation.stakeholder):
+        raise Http404("No such question")
+    form = AnswerForm(request.POST, questions=[question], answers={})
+    if not questionnaire.is_open:
+        context["error"] = services.QUESTIONNAIRE_CLOSED
+    elif not form.is_valid():
+        context["error"] = form.errors[field_name(question)][0]
+    else:
+        value = form.cleaned_data.get(field_name(question))
+        services.response_save(
+            invitation=invitation, values={question.pk: None if is_blank(value) else value}
+        )
+        context["saved_at"] = timezone.now()
+    return render(request, "questionnaires/includes/_save_state.html", context)
+
+
+@never_cache
+@require_GET
+def thanks(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = invitation_for_token(token)
+    response = services.response_for(invitation=invitation)
+    if response is None or response.submitted_at is None:
+        return redirect("questionnaires:answer", token)
+    context = {
+        "invitation": invitation,
+        "workshop": invitation.questionnaire.workshop,
+        "questionnaire": invitation.questionnaire,
+        "response": response,
+        "token": token,
+    }
+    return render(request, "questionnaires/thanks.html", context)
+
+
+@require_GET
+def join_start(request: HttpRequest) -> HttpResponse:
+    """Type the code shown on the projector."""
+    code = "".join(request.GET.get("code", "").split()).upper()[:12]
+    if code:
+        return redirect("questionnaires:join", code)
+    return render(request, "questionnaires/join_start.html")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def join(request: HttpRequest, code: str) -> HttpResponse:
+    questionnaire = (
+        Questionnaire.objects.select_related("workshop")
+        .filter(join_code=code.upper(), join_enabled=True, is_open=True)
+        .first()
+    )
+    if questionnaire is None:
+        raise Http404("Unknown or closed join code")
+    workshop = questionnaire.workshop
+    form = JoinForm(request.POST or None, workshop=workshop)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = services.stakeholder_join(questionnaire=questionnaire, **form.cleaned_data)
+        except ValueError as exc:
+            form.add_error("email", str(exc))
+        else:
+            if invitation.stakeholder.email:
+                # If the mail fails, the page itself is the link to bookmark.
+                with contextlib.suppress(services.InvitationNotSent):
+                    services.invitation_send(
+                        invitation=invitation, base_url=request.build_absolute_uri("/")
+                    )
+            messages.success(
+                request,
+                _("Welcome! This page is your personal link: bookmark it to come back later."),
+            )
+            return redirect(invitation.get_absolute_url())
+    context = {"workshop": workshop, "questionnaire": questionnaire, "form": form}
+    return render(request, "questionnaires/join.html", context)
