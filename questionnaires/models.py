@@ -7,6 +7,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
@@ -310,7 +311,8 @@ class Theme(models.Model):
         verbose_name_plural = _("themes")
         constraints = [
             models.UniqueConstraint(
-                fields=["workshop", "name"],
+                Lower("name"),
+                "workshop",
                 name="unique_theme_name",
                 violation_error_message=_("This workshop already has a theme with this name."),
             )

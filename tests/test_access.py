@@ -54,6 +54,19 @@ TABLE = [
         "post",
         {ANON: 302, OUTSIDER: 404, SPONSOR: 403, FACILITATOR: 302},
     ),
+    ("/w/{slug}/questionnaires/{questionnaire}/design/", "get", {ANON: 302, OUTSIDER: 404, SPONSOR: 403, FACILITATOR: 200}),
+    ("/w/{slug}/questionnaires/{questionnaire}/settings/", "get", {ANON: 302, OUTSIDER: 404, SPONSOR: 403, FACILITATOR: 200}),
+    ("/w/{slug}/questionnaires/{questionnaire}/preview/", "get", {ANON: 302, OUTSIDER: 404, SPONSOR: 403, FACILITATOR: 200}),
+    ("/w/{slug}/questionnaires/{questionnaire}/questions/new/", "get", {ANON: 302, OUTSIDER: 404, SPONSOR: 403, FACILITATOR: 200}),
+    ("/w/{slug}/questionnaires/{questionnaire}/questions/{question}/", "get", {ANON: 302, OUTSIDER: 404, SPONSOR: 403, FACILITATOR: 200}),
+    ("/w/{slug}/questionnaires/{questionnaire}/questions/{question}/remove/", "post", {ANON: 302, OUTSIDER: 404, SPONSOR: 403, FACILITATOR: 302}),
+    ("/w/{slug}/questionnaires/{questionnaire}/templates/save/", "post", {ANON: 302, OUTSIDER: 404, SPONSOR: 403, FACILITATOR: 302}),
+    ("/w/{slug}/questionnaires/{questionnaire}/remind/", "post", {ANON: 302, OUTSIDER: 404, SPONSOR: 403, FACILITATOR: 302}),
+    ("/w/{slug}/questionnaires/{questionnaire}/join-code/", "post", {ANON: 302, OUTSIDER: 404, SPONSOR: 403, FACILITATOR: 302}),
+    ("/w/{slug}/questionnaires/{questionnaire}/join-qr.svg", "get", {ANON: 302, OUTSIDER: 404, SPONSOR: 403, FACILITATOR: 200}),
+    ("/w/{slug}/invitations/{invitation}/qr.svg", "get", {ANON: 302, OUTSIDER: 404, SPONSOR: 403, FACILITATOR: 200}),
+    ("/w/{slug}/invitations/{invitation}/reissue/", "post", {ANON: 302, OUTSIDER: 404, SPONSOR: 403, FACILITATOR: 302}),
+    ("/w/{slug}/themes/", "get", {ANON: 302, OUTSIDER: 404, SPONSOR: 403, FACILITATOR: 200}),
     ("/w/{slug}/report/", "get", {ANON: 302, OUTSIDER: 404, SPONSOR: 200, FACILITATOR: 200}),
     ("/w/{slug}/report.pdf", "get", {ANON: 302, OUTSIDER: 404, SPONSOR: 200, FACILITATOR: 200}),
     ("/workshops/", "get", {ANON: 302, OUTSIDER: 200, SPONSOR: 200, FACILITATOR: 200}),
@@ -83,6 +96,7 @@ def test_it_gives_each_role_the_expected_status(
         stakeholder=invitation.stakeholder_id,
         questionnaire=invitation.questionnaire_id,
         invitation=invitation.pk,
+        question=workshop.questionnaires.get().questions.first().pk,
     )
     response = getattr(client, method)(path)
     assert response.status_code == status
