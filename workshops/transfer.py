@@ -17,7 +17,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from questionnaires.models import Answer, Invitation, Question, Questionnaire, Response
+from questionnaires.models import Answer, Invitation, Question, Questionnaire, Response, Theme
 from reports.models import ChangeAction, Requirement
 from workshops.models import (
     BusinessArea,
@@ -41,6 +41,9 @@ WORKSHOP_FIELDS = [
     "starts_on",
     "ends_on",
     "phase",
+    "anonymous",
+    "facilitator_sees_names",
+    "privacy_threshold",
 ]
 STAKEHOLDER_FIELDS = ["name", "email", "job_title", "group", "is_champion", "is_management"]
 QUESTION_FIELDS = [
@@ -52,6 +55,8 @@ QUESTION_FIELDS = [
     "order",
     "scale_min_label",
     "scale_max_label",
+    "options",
+    "target_groups",
 ]
 REQUIREMENT_FIELDS = [
     "ref",
@@ -191,7 +196,32 @@ def workshop_export(workshop: Workshop) -> dict[str, Any]:
         ],
         "requirements": [_fields(r, REQUIREMENT_FIELDS) for r in workshop.requirements.all()],
         "change_actions": [_fields(a, ACTION_FIELDS) for a in workshop.change_actions.all()],
+        "themes": _export_themes(workshop, refs),
     }
+
+
+def _export_themes(workshop: Workshop, refs: dict[int, str]) -> list[dict[str, Any]]:
+    questionnaires = {q.pk: i for i, q in enumerate(workshop.questionnaires.order_by("pk"))}
+    positions = {
+        q.pk: i
+        for questionnaire in workshop.questionnaires.prefetch_related("questions")
+        for i, q in enumerate(questionnaire.questions.all())
+    }
+    themes = []
+    for theme in workshop.themes.prefetch_related("answers__response").order_by("name", "pk"):
+        tagged = sorted(
+            (
+                {
+                    "questionnaire": questionnaires[a.response.questionnaire_id],
+                    "stakeholder": refs[a.response.stakeholder_id],
+                    "question": positions[a.question_id],
+                }
+                for a in theme.answers.all()
+            ),
+            key=lambda r: (r["questionnaire"], r["stakeholder"], r["question"]),
+        )
+        themes.append({"name": theme.name, "description": theme.description, "answers": tagged})
+    return themes
 
 
 # --- Import ------------------------------------------------------------------
@@ -349,8 +379,13 @@ def workshop_import(doc: Any, *, slug: str | None = None) -> Workshop:
             raise ImportError_(path, f"unknown stakeholder {ref!r}")
         return stakeholders[ref]
 
+    all_answers: dict[tuple[int, int, int], Answer] = {}
     for qi, qdata in enumerate(_list(doc, "questionnaires")):
-        _import_questionnaire(workshop, qdata, f"questionnaires[{qi}]", stakeholder_of, area_of)
+        imported = _import_questionnaire(
+            workshop, qdata, f"questionnaires[{qi}]", stakeholder_of, area_of
+        )
+        all_answers.update({(qi, *key): answer for key, answer in imported.items()})
+    _import_themes(workshop, doc, all_answers, stakeholder_of)
 
     for i, data in enumerate(_list(doc, "dream_stories")):
         path = f"dream_stories[{i}]"
@@ -403,20 +438,33 @@ def workshop_import(doc: Any, *, slug: str | None = None) -> Workshop:
 
 def _import_questionnaire(
     workshop: Workshop, qdata: Any, path: str, stakeholder_of, area_of
-) -> None:
+) -> dict[tuple[int, int], Answer]:
+    """Import one questionnaire; returns its answers by (stakeholder id, question index)."""
     qdata = _expect(qdata, dict, path)
     questionnaire = _build(
-        Questionnaire, qdata, ["title", "intro", "is_open"], path, workshop=workshop
+        Questionnaire,
+        qdata,
+        ["title", "intro", "is_open", "paged", "join_enabled"],
+        path,
+        workshop=workshop,
     )
     if not questionnaire.is_open:
         questionnaire.closed_at = timezone.now()
     questionnaire.save()
     questions = []
     for i, data in enumerate(_list(qdata, "questions", f"{path}.")):
-        question = _build(
-            Question, data, QUESTION_FIELDS, f"{path}.questions[{i}]", questionnaire=questionnaire
-        )
+        qpath = f"{path}.questions[{i}]"
+        question = _build(Question, data, QUESTION_FIELDS, qpath, questionnaire=questionnaire)
+        if _expect(data.get("removed", False), bool, f"{qpath}.removed"):
+            question.removed_at = timezone.now()
         question.save()
+        targets = _expect(data.get("target_areas", []), list, f"{qpath}.target_areas")
+        question.target_areas.set(
+            [
+                area_of(name, f"{qpath}.target_areas[{j}]", required=True)
+                for j, name in enumerate(targets)
+            ]
+        )
         questions.append(question)
 
     invited = set()
@@ -435,37 +483,79 @@ def _import_questionnaire(
             revoked_at=timezone.now() if revoked else None,
         )
 
-    answered = set()
+    answers: dict[tuple[int, int], Answer] = {}
     for i, data in enumerate(_list(qdata, "responses", f"{path}.")):
         rpath = f"{path}.responses[{i}]"
         data = _expect(data, dict, rpath)
         stakeholder = stakeholder_of(data.get("stakeholder"), f"{rpath}.stakeholder", required=True)
-        if stakeholder.pk in answered:
+        if (
+            any(key[0] == stakeholder.pk for key in answers)
+            or Response.objects.filter(
+                questionnaire=questionnaire, stakeholder=stakeholder
+            ).exists()
+        ):
             raise ImportError_(f"{rpath}.stakeholder", "has two responses")
-        answered.add(stakeholder.pk)
         response = Response.objects.create(
             questionnaire=questionnaire,
             stakeholder=stakeholder,
             submitted_at=_datetime(data.get("submitted_at"), f"{rpath}.submitted_at"),
         )
-        seen = set()
         for j, adata in enumerate(_list(data, "answers", f"{rpath}.")):
             apath = f"{rpath}.answers[{j}]"
             adata = _expect(adata, dict, apath)
             index = _expect(adata.get("question"), int, f"{apath}.question")
-            if not 0 <= index < len(questions) or index in seen:
+            if not 0 <= index < len(questions) or (stakeholder.pk, index) in answers:
                 raise ImportError_(f"{apath}.question", f"no such question {index}")
-            seen.add(index)
-            number = adata.get("number")
-            if number is not None:
-                _expect(number, int, f"{apath}.number")
-            answer = Answer(
-                response=response,
-                question=questions[index],
-                text=_expect(adata.get("text") or "", str, f"{apath}.text"),
-                number=number,
+            answers[(stakeholder.pk, index)] = _import_answer(
+                response, questions[index], adata, apath
             )
-            _validate(answer, apath, exclude=["response", "question"])
-            if number is not None and not 1 <= number <= 5:
-                raise ImportError_(f"{apath}.number", "must be between 1 and 5")
-            answer.save()
+    return answers
+
+
+def _import_answer(response: Response, question: Question, adata: dict, apath: str) -> Answer:
+    number = adata.get("number")
+    choices = _expect(adata.get("choices") or [], list, f"{apath}.choices")
+    if number is not None:
+        _expect(number, int, f"{apath}.number")
+        if not question.is_scale:
+            raise ImportError_(f"{apath}.number", "only scale and likelihood questions have one")
+        low, high = question.number_range
+        if not low <= number <= high:
+            raise ImportError_(f"{apath}.number", f"must be between {low} and {high}")
+    if choices and not all(isinstance(c, str) and c in question.options for c in choices):
+        raise ImportError_(f"{apath}.choices", "must be options of the question")
+    answer = Answer(
+        response=response,
+        question=question,
+        text=_expect(adata.get("text") or "", str, f"{apath}.text"),
+        number=number,
+        choices=choices,
+    )
+    _validate(answer, apath)
+    answer.save()
+    return answer
+
+
+def _import_themes(workshop: Workshop, doc: dict, answers, stakeholder_of) -> None:
+    names: set[str] = set()
+    for i, data in enumerate(_list(doc, "themes")):
+        path = f"themes[{i}]"
+        theme = _build(Theme, data, ["name", "description"], path, workshop=workshop)
+        if theme.name.casefold() in names:
+            raise ImportError_(f"{path}.name", f'"{theme.name}" appears twice')
+        names.add(theme.name.casefold())
+        theme.save()
+        tagged = []
+        for j, ref in enumerate(_list(data, "answers", f"{path}.")):
+            rpath = f"{path}.answers[{j}]"
+            ref = _expect(ref, dict, rpath)
+            qi = _expect(ref.get("questionnaire", 0), int, f"{rpath}.questionnaire")
+            stakeholder = stakeholder_of(
+                ref.get("stakeholder"), f"{rpath}.stakeholder", required=True
+            )
+            index = _expect(ref.get("question"), int, f"{rpath}.question")
+            answer = answers.get((qi, stakeholder.pk, index))
+            if answer is None:
+                raise ImportError_(rpath, "no such answer")
+            tagged.append(answer)
+        theme.answers.set(tagged)

@@ -22,11 +22,29 @@ from workshops.transfer import ImportError_, workshop_export, workshop_import
 
 @pytest.fixture
 def full_workshop(workshop, invitation, questionnaire):
-    question = questionnaire.questions.first()
+    from questionnaires.themes import answer_tag, theme_create
+
+    question = questionnaire.questions.filter(kind="long_text").first()
     scale = questionnaire.questions.filter(kind="scale").first()
+    multiple = questionnaire.questions.filter(kind="multiple_choice").first()
+    targeted = questionnaire.questions.filter(kind="short_text").first()
+    targeted.target_areas.set([workshop.areas.get(name="Sales")])
+    targeted.target_groups = ["employee"]
+    targeted.save()
     response_save(
-        invitation=invitation, values={question.pk: "Ünïcødé 🚀 <b>", scale.pk: 4}, submit=True
+        invitation=invitation,
+        values={question.pk: "Ünïcødé 🚀 <b>", scale.pk: 4, multiple.pk: multiple.options[:2]},
+        submit=True,
     )
+    removed = questionnaire.questions.filter(kind="likelihood").first()
+    response_save(invitation=invitation, values={removed.pk: 9})
+    removed.removed_at = removed.answers.get().updated_at
+    removed.save()
+    workshop.anonymous = True
+    workshop.privacy_threshold = 4
+    workshop.save()
+    theme = theme_create(workshop=workshop, name="Personal touch", description="We know them")
+    answer_tag(answer=question.answers.get(), theme=theme)
     DreamStoryFactory(
         workshop=workshop, area=invitation.stakeholder.area, stakeholder=invitation.stakeholder
     )
@@ -48,6 +66,10 @@ def test_it_round_trips_export_import_export(full_workshop):
     second = workshop_export(copy_)
     assert _strip_slug(second) == _strip_slug(first)
     assert first["format"] == "crmvision.workshop" and first["version"] == 1
+    assert first["themes"][0]["name"] == "Personal touch"
+    assert first["workshop"]["anonymous"] is True
+    assert any(q["removed"] for q in first["questionnaires"][0]["questions"])
+    assert any(q["target_areas"] == ["Sales"] for q in first["questionnaires"][0]["questions"])
     assert "token" not in json.dumps(first) and "key" not in json.dumps(first)
 
 
@@ -99,6 +121,38 @@ BAD_DOCUMENTS = [
     (
         lambda d: d["journey"][0]["milestones"][0].update(area="Atlantis"),
         "journey[0].milestones[0].area",
+    ),
+    (lambda d: d.update(version=True), "version"),
+    (lambda d: d["workshop"].update(title=12345), "workshop.title"),
+    (lambda d: d["workshop"].update(title="a\x00b"), "workshop.title"),
+    (lambda d: d["workshop"].update(starts_on="2026-05-02", ends_on="2026-05-01"), "workshop"),
+    (lambda d: d["workshop"].update(privacy_threshold=0), "workshop.privacy_threshold"),
+    (lambda d: d["areas"][0].update(order=float("inf")), "areas[0].order"),
+    (lambda d: d["stakeholders"][0].update(area=["Sales"]), "stakeholders[0].area"),
+    (
+        lambda d: d["stakeholders"].append({**d["stakeholders"][0], "ref": "s2"}),
+        "stakeholders[1]",
+    ),
+    (
+        lambda d: d["questionnaires"][0]["responses"][0]["answers"][0].update(number=3),
+        "questionnaires[0].responses[0].answers[0].number",
+    ),
+    (
+        lambda d: d["questionnaires"][0]["responses"][0]["answers"][0].update(choices=["Nope"]),
+        "questionnaires[0].responses[0].answers[0].choices",
+    ),
+    (
+        lambda d: d["dream_stories"][0].update(stakeholder={"ref": "s1"}),
+        "dream_stories[0].stakeholder",
+    ),
+    (lambda d: d["themes"][0]["answers"][0].update(question=2), "themes[0].answers[0]"),
+    (
+        lambda d: d["questionnaires"][0]["questions"][1].update(target_areas=["Mars"]),
+        "questionnaires[0].questions[1].target_areas[0]",
+    ),
+    (
+        lambda d: d["questionnaires"][0]["questions"][0].update(options=[1, 2]),
+        "questionnaires[0].questions[0].options[0]",
     ),
 ]
 
