@@ -15,7 +15,6 @@ from questionnaires.selectors import (
     invitation_rows,
     progress_by_area,
     progress_total,
-    question_results,
 )
 from workshops.access import workshop_for_user
 
@@ -56,14 +55,10 @@ def questionnaire_detail(request: HttpRequest, slug: str, pk: int) -> HttpRespon
 @require_GET
 @login_required
 def questionnaire_answers(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The first version's answers page, now part of the results dashboard."""
     workshop = workshop_for_user(request, slug)
     questionnaire = _questionnaire(workshop, pk)
-    context = {
-        "workshop": workshop,
-        "questionnaire": questionnaire,
-        "results": question_results(questionnaire),
-    }
-    return render(request, "questionnaires/answers.html", context)
+    return redirect("questionnaires:results", workshop.slug, questionnaire.pk, permanent=True)
 
 
 @require_POST

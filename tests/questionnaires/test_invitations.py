@@ -87,22 +87,6 @@ def test_it_shows_progress_and_links_in_a_fixed_number_of_queries(
     assert response.content.decode().count('data-copy="') == 13
 
 
-def test_it_lists_answers_per_question_in_a_fixed_number_of_queries(
-    facilitator_client, workshop, questionnaire, django_assert_num_queries
-):
-    """Guards against one query per answer for its stakeholder and area."""
-    from questionnaires.services import response_save
-
-    question = questionnaire.questions.first()
-    for stakeholder in StakeholderFactory.create_batch(5, workshop=workshop):
-        invitation = questionnaire.invitations.get(stakeholder=stakeholder)
-        response_save(invitation=invitation, values={question.pk: f"Story of {stakeholder.name}"})
-    url = f"/w/{workshop.slug}/questionnaires/{questionnaire.pk}/answers/"
-    with django_assert_num_queries(6):
-        response = facilitator_client.get(url)
-    assert response.content.decode().count("Story of") == 5
-
-
 def test_it_closes_and_reopens_the_questionnaire(facilitator_client, workshop, questionnaire):
     url = f"/w/{workshop.slug}/questionnaires/{questionnaire.pk}/toggle/"
     facilitator_client.post(url, {"open": "0"})
