@@ -78,6 +78,15 @@
     });
   }
 
+  // On a phone the section tabs scroll sideways: bring the current one into view.
+  document.addEventListener("DOMContentLoaded", function () {
+    var current = document.querySelector(".subnav [aria-current=page]");
+    if (current && current.parentElement) {
+      var nav = current.closest(".subnav");
+      nav.scrollLeft = current.offsetLeft - nav.clientWidth / 2 + current.clientWidth / 2;
+    }
+  });
+
   // Select-on-focus for read-only link fields.
   document.addEventListener("focusin", function (event) {
     if (event.target.matches && event.target.matches("input[data-select-on-focus]")) {
