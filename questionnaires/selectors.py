@@ -5,8 +5,12 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy
+
 from questionnaires.models import Answer, Invitation, Question, Questionnaire, Response
 from workshops.models import Workshop
+
+OTHER_AREAS = gettext_lazy("Other areas (fewer than %(k)d answers each)")
 
 
 def questionnaire_for_workshop(workshop: Workshop) -> Questionnaire | None:
@@ -81,6 +85,29 @@ def progress_by_area(workshop: Workshop, rows: list[InvitationRow]) -> list[Area
     return list(progress.values())
 
 
+def private_progress(
+    workshop: Workshop, areas: list[AreaProgress]
+) -> tuple[list[AreaProgress], set[str] | None]:
+    """In anonymous mode, areas where fewer than k people answered are merged.
+
+    Returns the rows to show and the names of the areas that may label an
+    answer (None: all of them).
+    """
+    if not workshop.anonymous:
+        return areas, None
+    k = workshop.privacy_threshold
+    shown = [area for area in areas if area.started >= k]
+    small = [area for area in areas if area.started < k]
+    if small:
+        other = AreaProgress(str(OTHER_AREAS) % {"k": k})
+        for area in small:
+            other.invited += area.invited
+            other.started += area.started
+            other.submitted += area.submitted
+        shown.append(other)
+    return shown, {area.name for area in areas if area.started >= k}
+
+
 def progress_total(areas: list[AreaProgress]) -> AreaProgress:
     total = AreaProgress("total")
     for area in areas:
@@ -125,20 +152,25 @@ class QuestionResults:
         return statistics.median(self.numbers) if self.numbers else None
 
     @property
-    def distribution(self) -> list[tuple[int, int, int]]:
-        """(value, count, percent of answers) for 1..5."""
-        numbers = self.numbers
+    def distribution(self) -> list[tuple[int | str, int, int]]:
+        """(value, count, percent of answers): every scale value, or every option."""
+        if self.question.is_choice:
+            picked = [c for a in self.answers for c in (a.choices or [a.text]) if c]
+            values: list = list(self.question.options)
+            values += sorted({c for c in picked if c not in values})  # options since removed
+        else:
+            low, high = self.question.number_range
+            picked, values = self.numbers, list(range(low, high + 1))
+        total = len(self.answers) if self.question.is_choice else len(picked)
         return [
-            (value, numbers.count(value), round(100 * numbers.count(value) / len(numbers)))
-            if numbers
-            else (value, 0, 0)
-            for value in range(1, 6)
+            (value, picked.count(value), round(100 * picked.count(value) / total) if total else 0)
+            for value in values
         ]
 
 
 def question_results(questionnaire: Questionnaire) -> list[QuestionResults]:
     """Every non-empty answer, grouped by question. Two queries."""
-    results = {q.pk: QuestionResults(q) for q in questionnaire.questions.all()}
+    results = {q.pk: QuestionResults(q) for q in questionnaire.questions.current()}
     answers = (
         Answer.objects.filter(response__questionnaire=questionnaire)
         .select_related("response__stakeholder__area")

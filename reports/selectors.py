@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch
 
 from questionnaires.selectors import (
     invitation_rows,
+    private_progress,
     progress_by_area,
     progress_total,
     question_results,
@@ -87,10 +88,12 @@ def report_context(workshop: Workshop) -> dict[str, Any]:
     if questionnaire is not None:
         results = question_results(questionnaire)
         areas = progress_by_area(workshop, invitation_rows(questionnaire))
+    shown_areas, quote_areas = private_progress(workshop, areas)
     return {
         "workshop": workshop,
         "questionnaire": questionnaire,
-        "areas": areas,
+        "areas": shown_areas,
+        "quote_areas": quote_areas,
         "total": progress_total(areas),
         "results": [(result, result.quotes(QUOTES_PER_QUESTION)) for result in results],
         "quotes_per_question": QUOTES_PER_QUESTION,

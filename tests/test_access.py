@@ -179,3 +179,13 @@ def test_it_lists_only_the_users_own_workshops(facilitator_client, workshop, out
     body = facilitator_client.get("/workshops/").content.decode()
     assert workshop.title in body
     assert "Someone else&#x27;s workshop" not in body
+
+
+def test_the_sponsor_sees_small_areas_merged_in_anonymous_mode(
+    sponsor_client, workshop, stakeholder
+):
+    workshop.anonymous = True
+    workshop.save()
+    body = sponsor_client.get(f"/w/{workshop.slug}/").content.decode()
+    assert "Other areas (fewer than 3 answers each)" in body
+    assert ">Sales<" not in body

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from questionnaires.selectors import (
     invitation_rows,
+    private_progress,
     progress_by_area,
     progress_total,
     questionnaire_for_workshop,
@@ -58,11 +59,14 @@ def workshop_detail(request: HttpRequest, slug: str) -> HttpResponse:
     questionnaire = questionnaire_for_workshop(workshop)
     rows = invitation_rows(questionnaire) if questionnaire else []
     areas = progress_by_area(workshop, rows)
+    shown = areas
+    if not workshop.names_visible_to(workshop.role):
+        shown, _quote_areas = private_progress(workshop, areas)
     themes = themes_summary(workshop)
     context = {
         "workshop": workshop,
         "questionnaire": questionnaire,
-        "areas": areas,
+        "areas": shown,
         "total": progress_total(areas),
         "counts": report_counts(workshop),
         "phases": [(p, p.label, PHASE_QUESTIONS[p]) for p in Phase],

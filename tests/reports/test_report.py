@@ -113,3 +113,32 @@ def test_user_markdown_cannot_reach_the_filesystem_or_network(workshop):
     assert "<script>" not in html
     assert "127.0.0.1:9" not in html
     render_report_pdf(workshop)  # renders without fetching anything
+
+
+def test_the_report_summarises_choices_and_likelihood(sponsor_client, workshop, invitation):
+    from questionnaires.services import response_save
+
+    questionnaire = workshop.questionnaires.get()
+    multiple = questionnaire.questions.get(kind="multiple_choice")
+    likelihood = questionnaire.questions.get(kind="likelihood")
+    response_save(
+        invitation=invitation, values={multiple.pk: multiple.options[:2], likelihood.pk: 9}
+    )
+    body = sponsor_client.get(f"/w/{workshop.slug}/report/").content.decode()
+    assert "several choices possible" in body
+    assert multiple.options[0] in body
+    assert "on a scale from 0" in body
+
+
+def test_the_report_merges_small_areas_in_anonymous_mode(sponsor_client, workshop, invitation):
+    from questionnaires.services import response_save
+
+    question = workshop.questionnaires.get().questions.filter(kind="long_text").first()
+    response_save(invitation=invitation, values={question.pk: "Only Ada from Sales wrote this"})
+    workshop.anonymous = True
+    workshop.save()
+    body = sponsor_client.get(f"/w/{workshop.slug}/report/").content.decode()
+    assert "Only Ada from Sales wrote this" in body
+    assert "— another area" in body
+    assert "Other areas (fewer than 3 answers each)" in body
+    assert ">Sales<" not in body
