@@ -591,6 +591,8 @@ def seed(*, today: dt.date) -> Workshop:
         invitation = invitations[stakeholder.pk]
         response_save(invitation=invitation, values=values, submit=index % 6 != 4)
 
+    _seed_themes(workshop)
+
     by_area = {}
     for stakeholder in stakeholders:
         by_area.setdefault(stakeholder.area.name, stakeholder)
@@ -654,3 +656,39 @@ def seed(*, today: dt.date) -> Workshop:
                 is_short_term_win=win,
             )
     return workshop
+
+
+THEMES = [
+    (
+        "Knowing the customer personally",
+        "Engineers and reps who know each plant and its history.",
+        ["knew", "know", "personal", "history", "trust", "by name"],
+    ),
+    (
+        "Speed and reliability",
+        "We answer fast and keep our promises.",
+        ["same day", "faster", "on time", "promise", "quickly", "ten minutes", "reliab"],
+    ),
+    (
+        "Working as one team",
+        "Sales, service and production share one picture.",
+        ["shared", "same picture", "one list", "together", "help", "walk over"],
+    ),
+]
+
+
+def _seed_themes(workshop: Workshop) -> None:
+    """Tag the demo's written answers the way a facilitator would during Discover."""
+    from questionnaires.models import Answer
+    from questionnaires.themes import answer_tag, theme_create
+
+    answers = list(
+        Answer.objects.filter(response__questionnaire__workshop=workshop)
+        .exclude(text="")
+        .filter(question__kind__in=[QuestionKind.LONG_TEXT, QuestionKind.SHORT_TEXT])
+    )
+    for name, description, words in THEMES:
+        theme = theme_create(workshop=workshop, name=name, description=description)
+        for answer in answers:
+            if any(word in answer.text.lower() for word in words):
+                answer_tag(answer=answer, theme=theme)
