@@ -158,12 +158,32 @@ class OptionsField(forms.CharField):
 
     def validate(self, value):
         super().validate(value)
+        if any("\x00" in option for option in value):
+            raise forms.ValidationError(_("Null characters are not allowed."))
         if len(value) > MAX_OPTIONS:
             raise forms.ValidationError(TOO_MANY_OPTIONS)
         if any(len(option) > OPTION_MAX_LENGTH for option in value):
             raise forms.ValidationError(OPTION_TOO_LONG)
         if len({option.casefold() for option in value}) != len(value):
             raise forms.ValidationError(DUPLICATE_OPTIONS)
+
+
+class AreaChoiceField(forms.ModelMultipleChoiceField):
+    """Refuses ids that are not plain numbers of a sane size before any query
+    (a 20-digit id overflows SQLite's integer and would be a 500)."""
+
+    def clean(self, value):
+        for item in value or []:
+            if item in (None, ""):
+                continue  # Django's own checks handle these
+            text = str(item)
+            if not (text.isascii() and text.isdigit() and len(text) <= 18):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": text[:20]},
+                )
+        return super().clean(value)
 
 
 class QuestionForm(forms.ModelForm):
@@ -174,7 +194,7 @@ class QuestionForm(forms.ModelForm):
         help_text=_("For single and multiple choice: one option per line."),
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    target_areas = forms.ModelMultipleChoiceField(
+    target_areas = AreaChoiceField(
         label=_("Only for these business areas"),
         queryset=BusinessArea.objects.none(),
         required=False,
@@ -246,6 +266,7 @@ class JoinForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail (optional)"),
         required=False,
+        max_length=254,
         help_text=_("Only to send you your personal link, so you can come back later."),
     )
     area = forms.ModelChoiceField(

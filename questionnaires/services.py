@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import smtplib
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -244,12 +243,16 @@ def response_save(
                 unique_fields=["response", "question"],
                 update_fields=["text", "number", "choices", "updated_at"],
             )
-        updates: dict[str, Any] = {"updated_at": now}
+        Response.objects.filter(pk=response.pk).update(updated_at=now)
+        response.updated_at = now
         if submit and response.submitted_at is None:
-            updates["submitted_at"] = now
-        Response.objects.filter(pk=response.pk).update(**updates)
-        for name, value in updates.items():
-            setattr(response, name, value)
+            # Only the first of two simultaneous submits sets the time.
+            Response.objects.filter(pk=response.pk, submitted_at__isnull=True).update(
+                submitted_at=now
+            )
+            response.submitted_at = Response.objects.values_list("submitted_at", flat=True).get(
+                pk=response.pk
+            )
     return response
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -113,7 +114,7 @@ def autosave(request: HttpRequest, token: str) -> HttpResponse:
     context: dict = {"saved_at": None, "error": None}
     question_id = request.POST.get("question", "")
     question = None
-    if question_id.isdigit():
+    if question_id.isascii() and question_id.isdigit() and len(question_id) <= 18:
         question = (
             questionnaire.questions.current()
             .prefetch_related("target_areas")
@@ -156,20 +157,25 @@ def thanks(request: HttpRequest, token: str) -> HttpResponse:
 @require_GET
 def join_start(request: HttpRequest) -> HttpResponse:
     """Type the code shown on the projector."""
-    code = "".join(request.GET.get("code", "").split()).upper()[:12]
+    # Codes are letters and digits; anything else people type is dropped.
+    code = re.sub(r"[^A-Za-z0-9]", "", request.GET.get("code", "")).upper()[:12]
     if code:
         return redirect("questionnaires:join", code)
+    if request.GET.get("code", "").strip():
+        raise Http404("Not a join code")
     return render(request, "questionnaires/join_start.html")
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def join(request: HttpRequest, code: str) -> HttpResponse:
-    questionnaire = (
-        Questionnaire.objects.select_related("workshop")
-        .filter(join_code=code.upper(), join_enabled=True, is_open=True)
-        .first()
-    )
+    questionnaire = None
+    if re.fullmatch(r"[A-Za-z0-9]{1,12}", code):
+        questionnaire = (
+            Questionnaire.objects.select_related("workshop")
+            .filter(join_code=code.upper(), join_enabled=True, is_open=True)
+            .first()
+        )
     if questionnaire is None:
         raise Http404("Unknown or closed join code")
     workshop = questionnaire.workshop
