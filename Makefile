@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/crmvision
 
-.PHONY: run test lint format migrations-check venv deps dev-deps chromium secret clean
+.PHONY: run test lint format migrations-check bench venv deps dev-deps chromium secret clean
 
 # A Python >= 3.12: pyenv's if present, else whatever python3.12/3.13 is on PATH.
 PYTHON_BIN := $(shell \
@@ -80,6 +80,10 @@ test: dev-deps chromium
 	else \
 	  echo "PostgreSQL is not answering on 127.0.0.1:5432; skipped the PostgreSQL run."; \
 	fi
+
+# Speed figures (printed, never asserted): see bench/.
+bench: dev-deps
+	$(PY) bench/answer_page.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache
