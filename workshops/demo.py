@@ -505,10 +505,19 @@ def workshop_exists() -> bool:
     return Workshop.objects.filter(slug=SLUG).exists()
 
 
-def _user(username: str, first: str, last: str, email: str):
+def _user(username: str, first: str, last: str, email: str, *, staff: bool = False):
     User = get_user_model()
     user, created = User.objects.get_or_create(
-        username=username, defaults={"first_name": first, "last_name": last, "email": email}
+        username=username,
+        defaults={
+            "first_name": first,
+            "last_name": last,
+            "email": email,
+            # The demo facilitator can also edit requirements, change actions and
+            # the journey in the admin until those have screens of their own.
+            "is_staff": staff,
+            "is_superuser": staff,
+        },
     )
     if created:
         user.set_password(PASSWORD)
@@ -518,7 +527,9 @@ def _user(username: str, first: str, last: str, email: str):
 
 def seed(*, today: dt.date) -> Workshop:
     rng = random.Random(2026)  # noqa: S311 - deterministic demo data
-    facilitator = _user(FACILITATOR_USERNAME, "Frida", "Facilitator", "frida@example.com")
+    facilitator = _user(
+        FACILITATOR_USERNAME, "Frida", "Facilitator", "frida@example.com", staff=True
+    )
     sponsor = _user(SPONSOR_USERNAME, "Clara", "Neumann", "clara.neumann@example.com")
     if workshop_exists():
         return Workshop.objects.get(slug=SLUG)
