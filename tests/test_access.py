@@ -129,6 +129,7 @@ TABLE = [
         "get",
         {ANON: 302, OUTSIDER: 404, SPONSOR: 403, FACILITATOR: 200},
     ),
+    ("/w/{slug}/team/", "get", {ANON: 302, OUTSIDER: 404, SPONSOR: 403, FACILITATOR: 200}),
     ("/w/{slug}/themes/", "get", {ANON: 302, OUTSIDER: 404, SPONSOR: 403, FACILITATOR: 200}),
     ("/w/{slug}/report/", "get", {ANON: 302, OUTSIDER: 404, SPONSOR: 200, FACILITATOR: 200}),
     ("/w/{slug}/report.pdf", "get", {ANON: 302, OUTSIDER: 404, SPONSOR: 200, FACILITATOR: 200}),

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from workshops.models import BusinessArea, Stakeholder, Workshop
+from workshops.models import BusinessArea, Role, Stakeholder, Workshop
 
 
 class DateInput(forms.DateInput):
@@ -115,3 +115,9 @@ class StakeholderCsvForm(forms.Form):
         max_length=50_000,
         help_text=_("One stakeholder per line: name, e-mail, business area, job title."),
     )
+
+
+class MemberForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail"), max_length=254)
+    name = forms.CharField(label=_("Name"), max_length=150, required=False)
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.SPONSOR)

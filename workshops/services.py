@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import csv
+import secrets
+import smtplib
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -65,6 +70,76 @@ def workshop_update(*, workshop: Workshop, **fields) -> Workshop:
     workshop.full_clean()
     workshop.save()
     return workshop
+
+
+LAST_FACILITATOR = gettext_lazy("A workshop needs at least one facilitator.")
+ACCESS_EMAIL_FAILED = gettext_lazy(
+    "Access was given, but the e-mail could not be sent. Ask them to use “Forgot your "
+    "password?” on the sign-in page with this address."
+)
+
+
+class AccessEmailNotSent(Exception):
+    pass
+
+
+def membership_invite(
+    *, workshop: Workshop, email: str, name: str, role: str, base_url: str
+) -> tuple[Membership, bool]:
+    """Give someone access by e-mail; a new account gets a link to choose its password.
+
+    Returns the membership and whether an account was created. Raises
+    AccessEmailNotSent (after committing the access) when the mail fails.
+    """
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    User = get_user_model()
+    email = email.strip()
+    with transaction.atomic():
+        user = User.objects.filter(email__iexact=email).order_by("pk").first()
+        created = user is None
+        if created:
+            first, _sep, last = name.strip().partition(" ")
+            user = User(username=email.lower()[:150], email=email, first_name=first, last_name=last)
+            # A random usable password, so "Forgot your password?" works for them too.
+            user.set_password(secrets.token_urlsafe(32))
+            user.full_clean()
+            user.save()
+        membership = membership_add(workshop=workshop, user=user, role=role)
+    if created:
+        uid = urlsafe_base64_encode(force_bytes(user.pk))
+        token = default_token_generator.make_token(user)
+        link = base_url.rstrip("/") + reverse("password_reset_confirm", args=[uid, token])
+    else:
+        link = base_url.rstrip("/") + reverse("login")
+    context = {
+        "workshop": workshop,
+        "user": user,
+        "role": membership.get_role_display(),
+        "link": link,
+        "created": created,
+    }
+    subject = " ".join((_("Your access to %(title)s") % {"title": workshop.title}).split())
+    body = render_to_string("workshops/email/access.txt", context)
+    try:
+        send_mail(subject, body, None, [user.email])
+    except (OSError, smtplib.SMTPException, ValueError) as exc:
+        raise AccessEmailNotSent(str(ACCESS_EMAIL_FAILED)) from exc
+    return membership, created
+
+
+def membership_remove(*, membership: Membership) -> None:
+    if (
+        membership.role == Role.FACILITATOR
+        and not membership.workshop.memberships.filter(role=Role.FACILITATOR)
+        .exclude(pk=membership.pk)
+        .exists()
+    ):
+        raise ValidationError(LAST_FACILITATOR)
+    membership.delete()
 
 
 def membership_add(*, workshop: Workshop, user, role: str) -> Membership:

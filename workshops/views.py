@@ -19,7 +19,13 @@ from questionnaires.themes import themes_summary
 from reports.selectors import report_counts
 from workshops import services
 from workshops.access import ANY_ROLE, workshop_for_user
-from workshops.forms import AreaForm, StakeholderCsvForm, StakeholderForm, WorkshopForm
+from workshops.forms import (
+    AreaForm,
+    MemberForm,
+    StakeholderCsvForm,
+    StakeholderForm,
+    WorkshopForm,
+)
 from workshops.models import PHASE_QUESTIONS, Phase, Workshop
 
 
@@ -193,3 +199,48 @@ def stakeholder_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse
         request, _("%(name)s removed, with their answers.") % {"name": stakeholder.name}
     )
     return redirect("workshops:stakeholders", workshop.slug)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def team(request: HttpRequest, slug: str) -> HttpResponse:
+    """Who may open the workshop: facilitators and sponsors."""
+    workshop = workshop_for_user(request, slug)
+    form = MemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership, created = services.membership_invite(
+                workshop=workshop, base_url=request.build_absolute_uri("/"), **form.cleaned_data
+            )
+        except services.AccessEmailNotSent as exc:
+            messages.warning(request, str(exc))
+        else:
+            email = membership.user.email
+            if created:
+                messages.success(
+                    request,
+                    _("%(email)s can now choose a password: the link is in their e-mail.")
+                    % {"email": email},
+                )
+            else:
+                messages.success(
+                    request, _("%(email)s has access and was told by e-mail.") % {"email": email}
+                )
+        return redirect("workshops:team", workshop.slug)
+    memberships = workshop.memberships.select_related("user").order_by("role", "user__email")
+    context = {"workshop": workshop, "memberships": memberships, "form": form}
+    return render(request, "workshops/team.html", context)
+
+
+@require_POST
+@login_required
+def team_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    workshop = workshop_for_user(request, slug)
+    membership = get_object_or_404(workshop.memberships, pk=pk)
+    try:
+        services.membership_remove(membership=membership)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(request, _("Access removed."))
+    return redirect("workshops:team", workshop.slug)

@@ -10,8 +10,6 @@ from django.core import mail
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from pypdf import PdfReader
 
-from workshops.models import Membership, Role, Workshop
-
 PASSWORD = "a-long-test-password-42"
 TITLE = "Nordwerk CRM vision"
 OBJECTIVE = "Answer every customer request within one working day."
@@ -39,6 +37,16 @@ def new_page(browser: Browser, console: list[str], **options) -> tuple[BrowserCo
 def subnav(page: Page, name: str):
     nav = page.get_by_role("navigation", name="Workshop sections")
     return nav.get_by_role("link", name=name, exact=True)
+
+
+def sponsor_chooses_password(page: Page, link: str) -> None:
+    """The sponsor follows the link from the access e-mail and picks a password."""
+    page.goto(link)
+    expect(page.get_by_role("heading", name="Choose your password")).to_be_visible()
+    page.locator("#id_new_password1").fill(PASSWORD)
+    page.locator("#id_new_password2").fill(PASSWORD)
+    page.get_by_role("button", name="Save password").click()
+    expect(page.get_by_role("heading", name="Password saved")).to_be_visible()
 
 
 def sign_in(page: Page, base_url: str, username: str) -> None:
@@ -116,7 +124,7 @@ def stakeholder_answers(page: Page, base_url: str, link: str) -> None:
 
 
 def sponsor_reads(page: Page, base_url: str, slug: str, tmp_path) -> None:
-    sign_in(page, base_url, "clara")
+    sign_in(page, base_url, "clara@example.com")
     page.get_by_role("link", name=TITLE).click()
     expect(page).to_have_url(f"{base_url}/w/{slug}/")
     download_button = page.get_by_role("button", name="Download change plan (PDF)").first
@@ -147,7 +155,6 @@ def test_facilitator_stakeholder_and_sponsor_journeys(
     base_url = live_server.url
     users = get_user_model().objects
     users.create_user(username="frida", password=PASSWORD)
-    sponsor = users.create_user(username="clara", password=PASSWORD)
     console: list[str] = []
 
     # 1. Facilitator sets up the workshop and invites Ada.
@@ -162,13 +169,22 @@ def test_facilitator_stakeholder_and_sponsor_journeys(
     # 3. The facilitator reads Ada's answer, adds the sponsor and signs out.
     subnav(facilitator, "Results").click()
     expect(facilitator.get_by_text(ADA_STORY)).to_be_visible()
-    Membership.objects.create(user=sponsor, workshop=Workshop.objects.get(), role=Role.SPONSOR)
+    subnav(facilitator, "Team").click()
+    facilitator.locator("#id_email").fill("clara@example.com")
+    facilitator.locator("#id_name").fill("Clara Neumann")
+    facilitator.locator("#id_role").select_option("sponsor")
+    facilitator.get_by_role("button", name="Give access").click()
+    expect(facilitator.get_by_text("clara@example.com can now choose a password")).to_be_visible()
+    access_mail = mail.outbox[-1]
+    assert access_mail.to == ["clara@example.com"]
+    password_link = re.search(r"http://\S+/accounts/reset/\S+", access_mail.body).group(0)
     facilitator.get_by_role("button", name="Sign out").click()
     expect(facilitator).to_have_url(base_url + "/")
     facilitator_context.close()
 
     # 4. The sponsor reads the report and downloads the PDF, but cannot edit.
     sponsor_context, sponsor_page = new_page(browser, console)
+    sponsor_chooses_password(sponsor_page, password_link)
     sponsor_reads(sponsor_page, base_url, slug, tmp_path)
     sponsor_context.close()
 
