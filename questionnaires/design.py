@@ -96,11 +96,13 @@ def question_restore(*, question: Question) -> None:
 
 @transaction.atomic
 def question_move(*, question: Question, up: bool) -> None:
-    """Swap with the neighbour above or below (current questions only)."""
+    """Swap with the neighbour above or below within its section (current questions)."""
     siblings = list(question.questionnaire.questions.current().order_by("order", "pk"))
-    index = next(i for i, q in enumerate(siblings) if q.pk == question.pk)
+    index = next((i for i, q in enumerate(siblings) if q.pk == question.pk), None)
+    if index is None:
+        return  # removed in another tab
     other = index - 1 if up else index + 1
-    if not 0 <= other < len(siblings):
+    if not 0 <= other < len(siblings) or siblings[other].phase != question.phase:
         return
     siblings[index], siblings[other] = siblings[other], siblings[index]
     for position, item in enumerate(siblings, start=1):

@@ -12,6 +12,7 @@ import csv
 import io
 
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -44,6 +45,10 @@ def _when(moment) -> str:
     return timezone.localtime(moment).strftime(DATETIME_FORMAT) if moment else ""
 
 
+def _submitted(response: Response) -> str:
+    return _("yes") if response.submitted_at else _("no")
+
+
 def _answer_cell(question: Question, answer: Answer | None) -> Cell:
     if answer is None:
         return ""
@@ -67,8 +72,9 @@ def export_rows(
 ) -> list[list[Cell]]:
     """Header and one row per response, in three queries whatever their number.
 
-    Without names, respondents are numbered in the order they started, so the
-    numbers stay the same from one download to the next, and area and group are
+    Without names, respondents are numbered in an order derived from an HMAC of
+    their response (stable between downloads, unrelated to when they answered),
+    times are left out, and area and group are
     given only where at least `privacy_threshold` respondents share both, as on
     the dashboard (see results.labelled_cells).
     """
@@ -78,6 +84,11 @@ def export_rows(
         .select_related("stakeholder__area")
         .order_by("started_at", "pk")
     )
+    if not names_visible:
+        # A stable order that says nothing about who started first.
+        responses.sort(
+            key=lambda r: salted_hmac("crmvision.export", str(r.pk), algorithm="sha256").hexdigest()
+        )
     answers = {
         (answer.response_id, answer.question_id): answer
         for answer in Answer.objects.filter(response__questionnaire=questionnaire)
@@ -95,12 +106,14 @@ def export_rows(
         else:
             area = other_areas_label(workshop.privacy_threshold)
             group = other_groups_label(workshop.privacy_threshold)
+        # Without names, exact times could be matched with the Invitations page,
+        # so only whether the response was submitted is given.
         row: list[Cell] = [
             stakeholder.name if names_visible else _("Respondent %(n)s") % {"n": number},
             area,
             group,
-            _when(response.started_at),
-            _when(response.submitted_at),
+            _when(response.started_at) if names_visible else "",
+            _when(response.submitted_at) if names_visible else _submitted(response),
         ]
         row.extend(_answer_cell(q, answers.get((response.pk, q.pk))) for q in questions)
         rows.append(row)

@@ -23,6 +23,10 @@ TOO_FEW_OPTIONS = _("A choice question needs at least two options, one per line.
 TOO_MANY_OPTIONS = format_lazy(_("Give at most {n} options."), n=MAX_OPTIONS)
 DUPLICATE_OPTIONS = _("Each option must be different.")
 OPTION_TOO_LONG = format_lazy(_("Keep each option under {n} characters."), n=OPTION_MAX_LENGTH)
+ANSWERS_TOO_LONG = format_lazy(
+    _("Some answers are longer than {n} characters; keep this a long-text question."),
+    n=SHORT_ANSWER_MAX_LENGTH,
+)
 KIND_LOCKED = _(
     "This question already has answers, so it can only change to a type that keeps them "
     "(long text and short text can be swapped)."
@@ -56,9 +60,12 @@ class AnswerForm(forms.Form):
         self.submitting = submitting
         for question in self.questions:
             name = field_name(question)
-            self.fields[name] = answer_field(question)
-            self.fields[name].disabled = disabled
             answer = answers.get(question.pk)
+            # An option renamed or removed after someone chose it stays choosable
+            # for them, so saving the page does not silently drop their answer.
+            kept = (answer.choices or [answer.text]) if answer and question.is_choice else []
+            self.fields[name] = answer_field(question, keep=[c for c in kept if c])
+            self.fields[name].disabled = disabled
             if answer is not None:
                 self.initial[name] = answer_value(question, answer)
 
@@ -103,7 +110,7 @@ def answer_value(question: Question, answer):
     return answer.text
 
 
-def answer_field(question: Question) -> forms.Field:
+def answer_field(question: Question, *, keep: list[str] | None = None) -> forms.Field:
     common = {
         "label": question.text,
         "help_text": question.help_text,
@@ -119,13 +126,14 @@ def answer_field(question: Question) -> forms.Field:
             widget=forms.RadioSelect,
             **common,
         )
+    options = list(question.options) + [o for o in keep or [] if o not in question.options]
     if question.kind == QuestionKind.SINGLE_CHOICE:
         return forms.ChoiceField(
-            choices=[(o, o) for o in question.options], widget=forms.RadioSelect, **common
+            choices=[(o, o) for o in options], widget=forms.RadioSelect, **common
         )
     if question.kind == QuestionKind.MULTIPLE_CHOICE:
         return forms.MultipleChoiceField(
-            choices=[(o, o) for o in question.options],
+            choices=[(o, o) for o in options],
             widget=forms.CheckboxSelectMultiple,
             **common,
         )
@@ -245,7 +253,15 @@ class QuestionForm(forms.ModelForm):
             and kind_family(kind) != kind_family(self.instance.kind)
         ):
             self.add_error("kind", KIND_LOCKED)
+        if self.has_answers and kind == QuestionKind.SHORT_TEXT and self._has_long_answers():
+            self.add_error("kind", ANSWERS_TOO_LONG)
         return data
+
+    def _has_long_answers(self) -> bool:
+        return any(
+            len(text) > SHORT_ANSWER_MAX_LENGTH
+            for text in self.instance.answers.values_list("text", flat=True)
+        )
 
 
 class QuestionnaireSettingsForm(forms.ModelForm):

@@ -76,6 +76,8 @@ def invitation_rows(questionnaire: Questionnaire) -> list[InvitationRow]:
 def progress_by_area(workshop: Workshop, rows: list[InvitationRow]) -> list[AreaProgress]:
     progress = {area.pk: AreaProgress(area.name) for area in workshop.areas.all()}
     for row in rows:
+        if row.invitation.is_revoked:
+            continue  # a revoked link is not an invitation any more
         area = progress[row.invitation.stakeholder.area_id]
         area.invited += 1
         if row.response is not None:

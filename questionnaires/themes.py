@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.utils.translation import gettext_lazy
 
-from questionnaires.models import TEXT_KINDS, Answer, Question, Theme
+from questionnaires.models import TEXT_KINDS, Answer, Question, Response, Theme
 from workshops.models import Workshop
 
 THEME_NAME_TAKEN = gettext_lazy("This workshop already has a theme with this name.")
@@ -167,13 +167,13 @@ class TagRow:
 
 
 def area_counts(
-    rows: Iterable[TagRow], *, anonymous: bool, threshold: int
+    rows: Iterable[TagRow], *, named_areas: set[int] | None
 ) -> tuple[list[AreaCount], set[int]]:
     """Count one theme's tags per area, in area order.
 
-    In anonymous mode an area with fewer than `threshold` tagged answers is not
-    broken out: those answers are counted under "Other areas", shown last.
-    Returns the counts and the ids of the areas shown by name.
+    Only areas in `named_areas` (None: all) are broken out; the tags of the
+    others are counted under "Other areas", shown last. Returns the counts and
+    the ids of the areas shown by name.
     """
     counts: dict[int, AreaCount] = {}
     for row in rows:
@@ -184,7 +184,7 @@ def area_counts(
     shown, other = [], 0
     named: set[int] = set()
     for area_id, area in sorted(counts.items(), key=lambda item: item[1].order):
-        if anonymous and area.count < threshold:
+        if named_areas is not None and area_id not in named_areas:
             other += area.count
         else:
             shown.append(area)
@@ -192,6 +192,22 @@ def area_counts(
     if other:
         shown.append(AreaCount(str(OTHER_AREAS), other, is_other=True))
     return shown, named
+
+
+def named_areas(workshop: Workshop) -> set[int] | None:
+    """In anonymous mode, the areas where at least k people answered (one query).
+
+    Only those may label a count or a quote: counting tagged answers instead of
+    people would name an area where two people wrote many answers.
+    """
+    if not workshop.anonymous:
+        return None
+    people = (
+        Response.objects.filter(questionnaire__workshop=workshop)
+        .values("stakeholder__area")
+        .annotate(n=Count("stakeholder", distinct=True))
+    )
+    return {row["stakeholder__area"] for row in people if row["n"] >= workshop.privacy_threshold}
 
 
 def pick_quotes(rows: Iterable[TagRow], *, named_areas: set[int], limit: int) -> list[Quote]:
@@ -243,11 +259,11 @@ def _theme_counts(workshop: Workshop, *, quotes: int) -> list[ThemeCounts]:
     for values in _tagged(workshop).values_list(*fields.values()):
         row = TagRow(**dict(zip(fields, values, strict=True)))
         tags[row.theme_id].append(row)
-    anonymous, threshold = workshop.anonymous, workshop.privacy_threshold
+    allowed = named_areas(workshop)
     result = []
     for theme in themes:
         rows = tags.get(theme.pk, [])
-        areas, named = area_counts(rows, anonymous=anonymous, threshold=threshold)
+        areas, named = area_counts(rows, named_areas=allowed)
         result.append(
             ThemeCounts(
                 theme,
@@ -312,7 +328,11 @@ def text_questions(workshop: Workshop) -> list[Question]:
 
 
 def answers_to_tag(
-    workshop: Workshop, *, question_id: int | None = None, untagged: bool = False
+    workshop: Workshop,
+    *,
+    question_id: int | None = None,
+    untagged: bool = False,
+    by_name: bool = True,
 ) -> list[Answer]:
     """Non-empty written answers to current questions, each with its themes.
 
@@ -332,8 +352,12 @@ def answers_to_tag(
             "question__questionnaire_id",
             "question__order",
             "question_id",
-            "response__stakeholder__area__order",
-            "response__stakeholder__name",
+            # Without names, an alphabetical order of authors would give them away.
+            *(
+                ["response__stakeholder__area__order", "response__stakeholder__name"]
+                if by_name
+                else ["text"]
+            ),
             "pk",
         )
     )

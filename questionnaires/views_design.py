@@ -143,9 +143,10 @@ def template_save(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def template_apply(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     workshop = workshop_for_user(request, slug)
     questionnaire = _questionnaire(workshop, pk)
-    template = QuestionnaireTemplate.objects.filter(
-        owner=request.user, pk=request.POST.get("template") or 0
-    ).first()
+    template_id = request.POST.get("template", "")
+    template = None
+    if template_id.isascii() and template_id.isdigit() and len(template_id) <= 18:
+        template = QuestionnaireTemplate.objects.filter(owner=request.user, pk=template_id).first()
     if template is None:
         messages.error(request, _("Choose one of your templates."))
     else:

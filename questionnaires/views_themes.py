@@ -136,6 +136,9 @@ def _answer_block(request, workshop: Workshop, answer_pk: int, filters: dict, er
         "answer": answer,
         "filters": filters,
         "names_visible": workshop.names_visible_to(workshop.role),
+        "named_areas": None
+        if workshop.names_visible_to(workshop.role)
+        else services.named_areas(workshop),
         "error": error,
         "oob": True,
     }
@@ -166,14 +169,19 @@ def theme_list(request: HttpRequest, slug: str) -> HttpResponse:
     workshop = workshop_for_user(request, slug)
     questions = services.text_questions(workshop)
     filters = _filters(request.GET, questions)
+    names_visible = workshop.names_visible_to(workshop.role)
     answers = services.answers_to_tag(
-        workshop, question_id=filters["question"], untagged=filters["untagged"]
+        workshop,
+        question_id=filters["question"],
+        untagged=filters["untagged"],
+        by_name=names_visible,
     )
     context = _panel_context(workshop) | {
         "filter_form": FilterForm(request.GET or None, questions=questions),
         "filters": filters,
         "answers": answers,
-        "names_visible": workshop.names_visible_to(workshop.role),
+        "names_visible": names_visible,
+        "named_areas": None if names_visible else services.named_areas(workshop),
         "form": ThemeForm(),
     }
     return render(request, PAGE, context)

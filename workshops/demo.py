@@ -513,12 +513,27 @@ def _user(username: str, first: str, last: str, email: str, *, staff: bool = Fal
             "first_name": first,
             "last_name": last,
             "email": email,
-            # The demo facilitator can also edit requirements, change actions and
-            # the journey in the admin until those have screens of their own.
+            # The demo facilitator can also edit requirements, change actions,
+            # stories and the journey in the admin until they have screens of
+            # their own (only those models: not answers or stakeholders).
             "is_staff": staff,
-            "is_superuser": staff,
         },
     )
+    if staff and created:
+        from django.contrib.auth.models import Permission
+
+        user.user_permissions.set(
+            Permission.objects.filter(
+                content_type__app_label__in=["reports", "workshops"],
+                content_type__model__in=[
+                    "requirement",
+                    "changeaction",
+                    "dreamstory",
+                    "journeystage",
+                    "milestone",
+                ],
+            )
+        )
     if created:
         user.set_password(PASSWORD)
         user.save()

@@ -5,6 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from workshops.models import BusinessArea, Role, Stakeholder, Workshop
 
+PRIVACY_PROMISED = _(
+    "People have already answered under this privacy setting, so it can only be made stricter now."
+)
+
 
 class DateInput(forms.DateInput):
     input_type = "date"
@@ -54,10 +58,28 @@ class WorkshopForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        self._keep_promised_privacy(data)
         starts, ends = data.get("starts_on"), data.get("ends_on")
         if starts and ends and ends < starts:
             self.add_error("ends_on", _("The workshop cannot end before it starts."))
         return data
+
+    def _keep_promised_privacy(self, data) -> None:
+        """Once people answered under a privacy promise, it can only get stricter."""
+        old = self.instance
+        if not (old.pk and old.anonymous):
+            return
+        from questionnaires.models import Response
+
+        if not Response.objects.filter(questionnaire__workshop=old).exists():
+            return
+        if not data.get("anonymous"):
+            self.add_error("anonymous", PRIVACY_PROMISED)
+        if data.get("facilitator_sees_names") and not old.facilitator_sees_names:
+            self.add_error("facilitator_sees_names", PRIVACY_PROMISED)
+        threshold = data.get("privacy_threshold")
+        if threshold is not None and threshold < old.privacy_threshold:
+            self.add_error("privacy_threshold", PRIVACY_PROMISED)
 
 
 class WorkshopScopedForm(forms.ModelForm):

@@ -28,6 +28,10 @@ from workshops.models import (
 )
 
 AREA_IN_USE = gettext_lazy("This area still has stakeholders. Move them to another area first.")
+AREA_TARGETED = gettext_lazy(
+    "Some questions are asked only of this area. Change their targeting first, or they "
+    "would be asked of everyone."
+)
 CSV_MAX_ROWS = 500
 CSV_UNREADABLE = gettext_lazy(
     "The list could not be read. Put one stakeholder per line, with commas between the fields."
@@ -99,7 +103,10 @@ def membership_invite(
     User = get_user_model()
     email = email.strip()
     with transaction.atomic():
-        user = User.objects.filter(email__iexact=email).order_by("pk").first()
+        user = (
+            User.objects.filter(email__iexact=email).order_by("pk").first()
+            or User.objects.filter(username__iexact=email).order_by("pk").first()
+        )
         created = user is None
         if created:
             first, _sep, last = name.strip().partition(" ")
@@ -108,6 +115,9 @@ def membership_invite(
             user.set_password(secrets.token_urlsafe(32))
             user.full_clean()
             user.save()
+        current = workshop.memberships.filter(user=user).first()
+        if current is not None and current.role == Role.FACILITATOR and role != Role.FACILITATOR:
+            _keep_a_facilitator(current)
         membership = membership_add(workshop=workshop, user=user, role=role)
     if created:
         uid = urlsafe_base64_encode(force_bytes(user.pk))
@@ -131,14 +141,14 @@ def membership_invite(
     return membership, created
 
 
-def membership_remove(*, membership: Membership) -> None:
-    if (
-        membership.role == Role.FACILITATOR
-        and not membership.workshop.memberships.filter(role=Role.FACILITATOR)
-        .exclude(pk=membership.pk)
-        .exists()
-    ):
+def _keep_a_facilitator(membership: Membership) -> None:
+    others = membership.workshop.memberships.filter(role=Role.FACILITATOR).exclude(pk=membership.pk)
+    if membership.role == Role.FACILITATOR and not others.exists():
         raise ValidationError(LAST_FACILITATOR)
+
+
+def membership_remove(*, membership: Membership) -> None:
+    _keep_a_facilitator(membership)
     membership.delete()
 
 
@@ -167,6 +177,8 @@ def area_update(*, area: BusinessArea, name: str, order: int) -> BusinessArea:
 def area_delete(*, area: BusinessArea) -> None:
     if area.stakeholders.exists():
         raise ValidationError(AREA_IN_USE)
+    if area.targeted_questions.exists():
+        raise ValidationError(AREA_TARGETED)
     area.delete()
 
 

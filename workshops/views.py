@@ -212,6 +212,13 @@ def team(request: HttpRequest, slug: str) -> HttpResponse:
             membership, created = services.membership_invite(
                 workshop=workshop, base_url=request.build_absolute_uri("/"), **form.cleaned_data
             )
+        except ValidationError as exc:
+            form.add_error(None, ValidationError(exc.messages))
+            memberships = workshop.memberships.select_related("user").order_by(
+                "role", "user__email"
+            )
+            context = {"workshop": workshop, "memberships": memberships, "form": form}
+            return render(request, "workshops/team.html", context)
         except services.AccessEmailNotSent as exc:
             messages.warning(request, str(exc))
         else:

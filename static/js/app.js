@@ -55,12 +55,28 @@
   }
   // A change typed within the autosave delay must not be lost when the page is
   // closed: send the question being edited with a beacon on the way out.
+  // Each edit bumps a counter; a finished save clears the flag only if no edit
+  // came in while it was on its way.
   document.addEventListener("input", function (event) {
     var question = event.target.closest && event.target.closest("[data-autosave]");
-    if (question) question.setAttribute("data-dirty", "1");
+    if (!question) return;
+    var edits = Number(question.getAttribute("data-edits") || 0) + 1;
+    question.setAttribute("data-edits", String(edits));
+    question.setAttribute("data-dirty", "1");
+  });
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var question = event.target;
+    if (question.hasAttribute && question.hasAttribute("data-autosave")) {
+      question.setAttribute("data-sent", question.getAttribute("data-edits") || "0");
+    }
   });
   document.addEventListener("htmx:afterRequest", function (event) {
-    if (event.target.removeAttribute) event.target.removeAttribute("data-dirty");
+    var question = event.target;
+    if (!(question.hasAttribute && question.hasAttribute("data-autosave"))) return;
+    var saved = event.detail && event.detail.successful;
+    if (saved && question.getAttribute("data-sent") === (question.getAttribute("data-edits") || "0")) {
+      question.removeAttribute("data-dirty");
+    }
   });
   window.addEventListener("pagehide", flushDirty);
   document.addEventListener("visibilitychange", function () {

@@ -114,11 +114,11 @@ def test_a_question_without_answers_is_deleted(facilitator_client, workshop, que
 
 
 def test_it_moves_a_question(facilitator_client, workshop, questionnaire):
-    first, second = list(questionnaire.questions.all())[:2]
+    first, second = list(questionnaire.questions.filter(phase="discover"))[:2]
     facilitator_client.post(
         _url(workshop, questionnaire, f"questions/{second.pk}/move/"), {"direction": "up"}
     )
-    assert list(questionnaire.questions.all())[:2] == [second, first]
+    assert list(questionnaire.questions.filter(phase="discover"))[:2] == [second, first]
 
 
 def test_it_saves_a_template_and_starts_a_new_workshop_from_it(
@@ -210,3 +210,69 @@ def test_settings_turn_on_paging_and_the_join_link(facilitator_client, workshop,
     questionnaire.refresh_from_db()
     assert questionnaire.paged and questionnaire.join_enabled
     assert questionnaire.title == "Our questions"
+
+
+def test_moving_stays_within_the_section_and_ignores_removed_questions(
+    facilitator_client, workshop, questionnaire
+):
+    first_discover = questionnaire.questions.filter(phase="discover").first()
+    before = list(questionnaire.questions.values_list("pk", flat=True))
+    facilitator_client.post(
+        _url(workshop, questionnaire, f"questions/{first_discover.pk}/move/"), {"direction": "up"}
+    )
+    assert list(questionnaire.questions.values_list("pk", flat=True)) == before
+    first_discover.removed_at = first_discover.questionnaire.created_at
+    first_discover.save()
+    response = facilitator_client.post(
+        _url(workshop, questionnaire, f"questions/{first_discover.pk}/move/"), {"direction": "down"}
+    )
+    assert response.status_code == 302
+
+
+def test_a_bad_template_id_is_a_message(facilitator_client, workshop, questionnaire):
+    response = facilitator_client.post(
+        _url(workshop, questionnaire, "templates/apply/"), {"template": "abc"}, follow=True
+    )
+    assert "Choose one of your templates." in response.content.decode()
+
+
+def test_a_renamed_option_keeps_the_answer_given_before(
+    client_for_stakeholder, questionnaire, invitation
+):
+    single = questionnaire.questions.get(kind="single_choice")
+    response_save(invitation=invitation, values={single.pk: single.options[1]})
+    single.options = ["Yes", "Perhaps", "Not now"]
+    single.save()
+    url = invitation.get_absolute_url()
+    page = client_for_stakeholder.get(url).content.decode()
+    assert "Maybe, tell me more" in page
+    from questionnaires.forms import field_name
+
+    client_for_stakeholder.post(
+        url,
+        {
+            "save": "1",
+            field_name(single): "Maybe, tell me more",
+            f"initial-{field_name(single)}": "Maybe, tell me more",
+        },
+    )
+    assert Answer.objects.get(question=single).text == "Maybe, tell me more"
+
+
+def test_long_answers_keep_a_question_long(facilitator_client, workshop, questionnaire, invitation):
+    from questionnaires.forms import ANSWERS_TOO_LONG
+
+    question = questionnaire.questions.filter(kind="long_text").first()
+    response_save(invitation=invitation, values={question.pk: "x" * 400})
+    response = facilitator_client.post(
+        _url(workshop, questionnaire, f"questions/{question.pk}/"),
+        {"phase": question.phase, "kind": "short_text", "text": question.text},
+    )
+    assert str(ANSWERS_TOO_LONG) in response.content.decode()
+
+
+@pytest.fixture
+def client_for_stakeholder():
+    from django.test import Client
+
+    return Client()

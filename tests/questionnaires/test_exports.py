@@ -241,3 +241,22 @@ def test_it_exports_in_a_fixed_number_of_queries(
     with django_assert_num_queries(7):
         response = facilitator_client.get(url)
     assert response.status_code == 200
+
+
+def test_hidden_names_also_hide_the_times(facilitator_client, workshop, questionnaire):
+    """Exact start and submit times could be matched with the Invitations page."""
+    from questionnaires.services import response_save
+    from tests.factories import StakeholderFactory
+
+    question = questionnaire.questions.filter(kind="long_text").first()
+    for stakeholder in StakeholderFactory.create_batch(4, workshop=workshop):
+        invitation = questionnaire.invitations.get(stakeholder=stakeholder)
+        response_save(invitation=invitation, values={question.pk: "x"}, submit=True)
+    workshop.anonymous = True
+    workshop.save()
+    body = facilitator_client.get(
+        f"/w/{workshop.slug}/questionnaires/{questionnaire.pk}/export.csv"
+    ).content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(body)))
+    assert {row[3] for row in rows[1:]} == {""}
+    assert {row[4] for row in rows[1:]} == {"yes"}

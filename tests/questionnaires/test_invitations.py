@@ -133,3 +133,11 @@ def test_it_reminds_everyone_who_has_not_submitted(facilitator_client, workshop,
     assert "Reminder" in mail.outbox[0].subject
     reminded = questionnaire.invitations.get(stakeholder=waiting)
     assert reminded.reminded_at is not None and reminded.reminder_count == 1
+
+
+def test_a_revoked_link_is_not_counted_as_invited(facilitator_client, workshop, invitation):
+    from questionnaires.services import invitation_revoke
+
+    invitation_revoke(invitation=invitation)
+    body = facilitator_client.get(f"/w/{workshop.slug}/").content.decode()
+    assert "0/0" in body

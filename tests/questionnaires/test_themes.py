@@ -187,14 +187,35 @@ def _row(area_id: int, name: str, order: int, text: str = "") -> TagRow:
     return TagRow(theme_id=1, area_id=area_id, area_name=name, area_order=order, text=text)
 
 
-def test_area_counts_merge_small_areas_only_in_anonymous_mode():
-    rows = [_row(1, "Sales", 1)] * 3 + [_row(2, "IT", 8)] + [_row(3, "Billing", 6)]
-    shown, named = area_counts(rows, anonymous=False, threshold=3)
-    assert [(a.name, a.count) for a in shown] == [("Sales", 3), ("Billing", 1), ("IT", 1)]
+def test_area_counts_name_only_the_areas_allowed():
+    rows = [_row(1, "Sales", 1)] * 3 + [_row(2, "IT", 8)] * 5 + [_row(3, "Billing", 6)]
+    shown, named = area_counts(rows, named_areas=None)
+    assert [(a.name, a.count) for a in shown] == [("Sales", 3), ("Billing", 1), ("IT", 5)]
     assert named == {1, 2, 3}
-    shown, named = area_counts(rows, anonymous=True, threshold=3)
-    assert [(a.name, a.count) for a in shown] == [("Sales", 3), (str(OTHER_AREAS), 2)]
+    # IT has many tagged answers but few people: it is still not named.
+    shown, named = area_counts(rows, named_areas={1})
+    assert [(a.name, a.count) for a in shown] == [("Sales", 3), (str(OTHER_AREAS), 6)]
     assert named == {1}
+
+
+def test_an_area_is_named_by_its_people_not_its_answers(workshop, questionnaire):
+    from questionnaires.themes import answer_tag, named_areas, theme_create
+    from tests.factories import StakeholderFactory
+
+    it = workshop.areas.get(name="IT")
+    writer = StakeholderFactory(workshop=workshop, area=it)
+    invitation = questionnaire.invitations.get(stakeholder=writer)
+    theme = theme_create(workshop=workshop, name="Speed")
+    for question in questionnaire.questions.filter(kind="long_text")[:4]:
+        response_save(invitation=invitation, values={question.pk: "Fast answers"})
+    for answer in Answer.objects.filter(response__stakeholder=writer):
+        answer_tag(answer=answer, theme=theme)
+    workshop.anonymous = True
+    workshop.save()
+    assert named_areas(workshop) == set()
+    summary = themes_summary(workshop)[0]
+    assert [a.name for a in summary.areas] == [str(OTHER_AREAS)]
+    assert all(q.area is None for q in summary.quotes)
 
 
 def test_quotes_come_from_different_areas_and_never_name_a_small_one():

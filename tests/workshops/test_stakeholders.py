@@ -191,3 +191,13 @@ def test_a_stakeholder_cannot_be_put_in_another_workshops_area(workshop, outside
 def test_a_workshop_with_stakeholders_can_be_deleted(workshop, stakeholder):
     workshop.delete()
     assert not Stakeholder.objects.exists()
+
+
+def test_an_area_that_questions_target_is_kept(facilitator_client, workshop):
+    from workshops.services import AREA_TARGETED
+
+    it = workshop.areas.get(name="IT")
+    workshop.questionnaires.get().questions.first().target_areas.set([it])
+    response = facilitator_client.post(f"/w/{workshop.slug}/areas/{it.pk}/delete/", follow=True)
+    assert str(AREA_TARGETED) in response.content.decode()
+    assert workshop.areas.filter(pk=it.pk).exists()

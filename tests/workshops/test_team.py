@@ -70,3 +70,21 @@ def test_forgot_password_sends_a_link(db, facilitator):
     response = Client().post("/accounts/password_reset/", {"email": facilitator.email})
     assert response.status_code == 302
     assert "/accounts/reset/" in mail.outbox[0].body
+
+
+def test_the_only_facilitator_cannot_make_themselves_a_sponsor(
+    facilitator_client, facilitator, workshop
+):
+    response = facilitator_client.post(
+        f"/w/{workshop.slug}/team/", {"email": facilitator.email, "role": "sponsor"}
+    )
+    assert str(LAST_FACILITATOR) in response.content.decode()
+    assert Membership.objects.get(user=facilitator, workshop=workshop).role == Role.FACILITATOR
+
+
+def test_an_account_whose_username_is_the_address_is_reused(facilitator_client, workshop):
+    other = get_user_model().objects.create_user(username="pat@example.com", email="")
+    facilitator_client.post(
+        f"/w/{workshop.slug}/team/", {"email": "pat@example.com", "role": "sponsor"}
+    )
+    assert Membership.objects.get(workshop=workshop, user=other).role == Role.SPONSOR

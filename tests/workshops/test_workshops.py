@@ -115,3 +115,33 @@ def test_it_lists_workshops_in_a_fixed_number_of_queries(
     with django_assert_num_queries(4):
         response = facilitator_client.get("/workshops/")
     assert response.content.decode().count('class="card"') == 5
+
+
+def test_privacy_promised_to_people_who_answered_cannot_be_loosened(
+    facilitator_client, workshop, invitation
+):
+    from questionnaires.services import response_save
+    from workshops.forms import PRIVACY_PROMISED
+
+    workshop.anonymous = True
+    workshop.save()
+    question = workshop.questionnaires.get().questions.first()
+    response_save(invitation=invitation, values={question.pk: "said in confidence"})
+    data = {
+        "title": workshop.title,
+        "organisation": workshop.organisation,
+        "crm_objective": workshop.crm_objective,
+        "phase": workshop.phase,
+        "anonymous": "on",
+        "facilitator_sees_names": "on",
+        "privacy_threshold": 2,
+    }
+    response = facilitator_client.post(f"/w/{workshop.slug}/edit/", data)
+    assert response.content.decode().count(str(PRIVACY_PROMISED)) == 2
+    del data["anonymous"]
+    response = facilitator_client.post(f"/w/{workshop.slug}/edit/", data)
+    workshop.refresh_from_db()
+    assert workshop.anonymous and not workshop.facilitator_sees_names
+    data.update(anonymous="on", privacy_threshold=5)
+    del data["facilitator_sees_names"]
+    assert facilitator_client.post(f"/w/{workshop.slug}/edit/", data).status_code == 302
