@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from questionnaires.selectors import (
@@ -201,6 +202,10 @@ def stakeholder_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse
     return redirect("workshops:stakeholders", workshop.slug)
 
 
+ACCESS_GIVEN_NEW = _lazy("%(email)s can now choose a password: the link is in their e-mail.")
+ACCESS_GIVEN = _lazy("%(email)s has access and was told by e-mail.")
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def team(request: HttpRequest, slug: str) -> HttpResponse:
@@ -214,26 +219,13 @@ def team(request: HttpRequest, slug: str) -> HttpResponse:
             )
         except ValidationError as exc:
             form.add_error(None, ValidationError(exc.messages))
-            memberships = workshop.memberships.select_related("user").order_by(
-                "role", "user__email"
-            )
-            context = {"workshop": workshop, "memberships": memberships, "form": form}
-            return render(request, "workshops/team.html", context)
         except services.AccessEmailNotSent as exc:
             messages.warning(request, str(exc))
+            return redirect("workshops:team", workshop.slug)
         else:
-            email = membership.user.email
-            if created:
-                messages.success(
-                    request,
-                    _("%(email)s can now choose a password: the link is in their e-mail.")
-                    % {"email": email},
-                )
-            else:
-                messages.success(
-                    request, _("%(email)s has access and was told by e-mail.") % {"email": email}
-                )
-        return redirect("workshops:team", workshop.slug)
+            message = ACCESS_GIVEN_NEW if created else ACCESS_GIVEN
+            messages.success(request, message % {"email": membership.user.email})
+            return redirect("workshops:team", workshop.slug)
     memberships = workshop.memberships.select_related("user").order_by("role", "user__email")
     context = {"workshop": workshop, "memberships": memberships, "form": form}
     return render(request, "workshops/team.html", context)
