@@ -11,10 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from questionnaires.exports import csv_safe
-from questionnaires.models import Question, QuestionKind
+from questionnaires.models import QuestionKind
 from questionnaires.services import questionnaire_set_open, response_save
 from tests.factories import StakeholderFactory
-from workshops.models import Phase
 
 HEADER = ["Respondent", "Business area", "Group", "Started", "Submitted"]
 
@@ -38,19 +37,10 @@ def test_it_guards_csv_cells_against_formulas(value, expected):
 
 
 @pytest.fixture
-def questions(questionnaire):
+def questions(questionnaire, make_question):
     questionnaire.questions.all().delete()
 
-    def make(order, kind, text, **extra):
-        return Question.objects.create(
-            questionnaire=questionnaire,
-            phase=Phase.DISCOVER,
-            kind=kind,
-            text=text,
-            order=order,
-            **extra,
-        )
-
+    make = make_question
     return {
         "text": make(1, QuestionKind.LONG_TEXT, "Tell us about a high point"),
         "scale": make(2, QuestionKind.SCALE, "How ready are you?"),

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from questionnaires.charts import BAR_SPAN, Bar, bar_chart, distribution
-from questionnaires.models import Question, QuestionKind
+from questionnaires.models import QuestionKind
 from questionnaires.results import (
     OTHER,
     Tally,
@@ -25,7 +25,7 @@ from questionnaires.results import (
 )
 from questionnaires.services import invitation_revoke, response_save
 from tests.factories import StakeholderFactory
-from workshops.models import Phase, StakeholderGroup
+from workshops.models import StakeholderGroup
 
 # --- The privacy rule, without a database ------------------------------------
 
@@ -171,20 +171,11 @@ def test_it_filters_by_area_and_group():
 
 
 @pytest.fixture
-def questions(questionnaire):
+def questions(questionnaire, make_question):
     """A text, a scale, a likelihood, a single and a multiple choice question."""
     questionnaire.questions.all().delete()
 
-    def make(order, kind, text, **extra):
-        return Question.objects.create(
-            questionnaire=questionnaire,
-            phase=Phase.DISCOVER,
-            kind=kind,
-            text=text,
-            order=order,
-            **extra,
-        )
-
+    make = make_question
     return {
         "text": make(1, QuestionKind.LONG_TEXT, "Tell us about a high point"),
         "scale": make(2, QuestionKind.SCALE, "How ready are you?"),
