@@ -3,10 +3,24 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from workshops import stakeholder_import
 from workshops.models import BusinessArea, Role, Stakeholder, Workshop
 
 PRIVACY_PROMISED = _(
     "People have already answered under this privacy setting, so it can only be made stricter now."
+)
+
+LIST_OR_FILE = _("Paste a list or choose a file.")
+LIST_OR_FILE_NOT_BOTH = _(
+    "Paste a list or choose a file, not both: empty the box to import the file."
+)
+UPLOAD_ACCEPT = ",".join(
+    [
+        *stakeholder_import.TEXT_SUFFIXES,
+        *stakeholder_import.XLSX_SUFFIXES,
+        "text/csv",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ]
 )
 
 
@@ -129,14 +143,50 @@ class StakeholderForm(WorkshopScopedForm):
 
 
 class StakeholderCsvForm(forms.Form):
+    """A pasted list or an uploaded .csv/.xlsx file (`stakeholder_import` reads both)."""
+
     lines = forms.CharField(
-        label=_("Paste a list"),
+        label=_("Paste rows"),
         widget=forms.Textarea(
             attrs={"rows": 6, "placeholder": "Ada Park,ada@example.com,Sales,Key account manager"}
         ),
         max_length=50_000,
-        help_text=_("One stakeholder per line: name, e-mail, business area, job title."),
+        required=False,
+        help_text=_(
+            "Copy the rows from Excel or Google Sheets, or paste CSV with commas or semicolons. "
+            "With a heading row the columns may come in any order: Name, E-mail, Business area, "
+            "Job title, Group (employee, client, shareholder), Champion and Management (yes or "
+            "no). Without one, in this order: name, e-mail, business area, job title, group, "
+            "champion, management."
+        ),
     )
+    file = forms.FileField(
+        label=_("or choose a file"),
+        required=False,
+        widget=forms.FileInput(attrs={"accept": UPLOAD_ACCEPT}),
+        help_text=_(".xlsx (its first sheet) or .csv, at most 1 MB."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        lines, upload = cleaned.get("lines", ""), cleaned.get("file")
+        if self.errors:
+            return cleaned
+        if lines.strip() and upload:
+            raise forms.ValidationError(LIST_OR_FILE_NOT_BOTH)
+        if not lines.strip() and not upload:
+            raise forms.ValidationError(LIST_OR_FILE)
+        if upload:
+            # One byte over the cap is enough for the reader to say "too big".
+            cleaned["file_data"] = upload.read(stakeholder_import.MAX_FILE_BYTES + 1)
+        return cleaned
+
+    def source(self) -> dict[str, str | bytes]:
+        """The keyword arguments for `services.stakeholders_import_csv`."""
+        upload = self.cleaned_data.get("file")
+        if upload:
+            return {"file_name": upload.name, "file_data": self.cleaned_data["file_data"]}
+        return {"text": self.cleaned_data["lines"]}
 
 
 class MemberForm(forms.Form):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import secrets
 import smtplib
 from dataclasses import dataclass, field
@@ -17,13 +16,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from workshops import stakeholder_import
 from workshops.models import (
     DEFAULT_AREAS,
     BusinessArea,
     Membership,
     Role,
     Stakeholder,
-    StakeholderGroup,
     Workshop,
 )
 
@@ -31,10 +30,6 @@ AREA_IN_USE = gettext_lazy("This area still has stakeholders. Move them to anoth
 AREA_TARGETED = gettext_lazy(
     "Some questions are asked only of this area. Change their targeting first, or they "
     "would be asked of everyone."
-)
-CSV_MAX_ROWS = 500
-CSV_UNREADABLE = gettext_lazy(
-    "The list could not be read. Put one stakeholder per line, with commas between the fields."
 )
 
 
@@ -216,51 +211,43 @@ def _area_lookup(workshop: Workshop) -> dict[str, BusinessArea]:
     return {area.name.casefold(): area for area in workshop.areas.all()}
 
 
-def parse_stakeholder_csv(*, workshop: Workshop, text: str) -> CsvImportResult:
-    """Validate pasted lines of `name,e-mail,area,title` without saving anything."""
+def parse_stakeholder_csv(
+    *,
+    workshop: Workshop,
+    text: str = "",
+    file_name: str = "",
+    file_data: bytes | None = None,
+) -> CsvImportResult:
+    """Validate a pasted list or an uploaded .csv/.xlsx without saving anything.
+
+    Reading the list is `stakeholder_import`'s job; here each row is checked
+    against the workshop: its area, the model's rules and e-mail uniqueness.
+    """
     result = CsvImportResult()
+    if file_data is None:
+        parsed = stakeholder_import.parse_text(text)
+    else:
+        parsed = stakeholder_import.parse_file(file_name, file_data)
+    if parsed.errors:
+        result.errors = parsed.errors
+        return result
     areas = _area_lookup(workshop)
     taken = {
         email.casefold()
         for email in workshop.stakeholders.exclude(email="").values_list("email", flat=True)
     }
-    # Browsers send CRLF; a lone CR (old Mac line end) would stop the csv module.
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n").split("\n")
-    rows: list[tuple[int, list[str]]] = []
-    try:
-        for line_no, line in enumerate(lines, start=1):
-            row = next(csv.reader([line]), [])
-            if any(cell.strip() for cell in row):
-                rows.append((line_no, row))
-    except csv.Error:
-        result.errors.append(str(CSV_UNREADABLE))
-        return result
-    if rows and [c.strip().casefold() for c in rows[0][1][:2]] in (
-        ["name", "e-mail"],
-        ["name", "email"],
-    ):
-        rows = rows[1:]
-    if len(rows) > CSV_MAX_ROWS:
-        result.errors.append(_("Paste at most %(n)d lines at a time.") % {"n": CSV_MAX_ROWS})
-        return result
-    for line_no, row in rows:
-        cells = [cell.strip() for cell in row] + ["", "", "", ""]
-        name, email, area_name, title = cells[:4]
-        area = areas.get(area_name.casefold())
+    for row in parsed.rows:
+        if row.errors:
+            result.errors.extend(row.errors)
+            continue
+        area = areas.get(row.area.casefold())
         if area is None:
             result.errors.append(
-                _('Line %(line)d: unknown business area "%(area)s".')
-                % {"line": line_no, "area": area_name[:80]}
+                _('%(where)s: unknown business area "%(area)s".')
+                % {"where": row.where, "area": row.area[:80]}
             )
             continue
-        stakeholder = Stakeholder(
-            workshop=workshop,
-            name=name,
-            email=email,
-            area=area,
-            job_title=title,
-            group=StakeholderGroup.EMPLOYEE,
-        )
+        stakeholder = Stakeholder(workshop=workshop, area=area, **row.stakeholder_fields())
         try:
             stakeholder.full_clean(validate_constraints=False)
         except ValidationError as exc:
@@ -268,14 +255,15 @@ def parse_stakeholder_csv(*, workshop: Workshop, text: str) -> CsvImportResult:
                 label = Stakeholder._meta.get_field(field_name).verbose_name
                 for message in messages:
                     result.errors.append(
-                        _("Line %(line)d, %(field)s: %(message)s")
-                        % {"line": line_no, "field": label, "message": message}
+                        _("%(where)s, %(field)s: %(message)s")
+                        % {"where": row.where, "field": label, "message": message}
                     )
             continue
+        email = row.email
         if email and email.casefold() in taken:
             result.errors.append(
-                _("Line %(line)d: %(email)s is already a stakeholder.")
-                % {"line": line_no, "email": email}
+                _("%(where)s: %(email)s is already a stakeholder.")
+                % {"where": row.where, "email": email}
             )
             continue
         if email:
@@ -285,14 +273,22 @@ def parse_stakeholder_csv(*, workshop: Workshop, text: str) -> CsvImportResult:
 
 
 @transaction.atomic
-def stakeholders_import_csv(*, workshop: Workshop, text: str) -> CsvImportResult:
-    """All or nothing: any bad line and nothing is saved, so the paste can be fixed."""
+def stakeholders_import_csv(
+    *,
+    workshop: Workshop,
+    text: str = "",
+    file_name: str = "",
+    file_data: bytes | None = None,
+) -> CsvImportResult:
+    """All or nothing: any bad line and nothing is saved, so the list can be fixed."""
     from questionnaires.services import invitations_ensure
 
-    result = parse_stakeholder_csv(workshop=workshop, text=text)
+    result = parse_stakeholder_csv(
+        workshop=workshop, text=text, file_name=file_name, file_data=file_data
+    )
     if result.errors or not result.created:
         if not result.errors:
-            result.errors.append(_("There were no lines to import."))
+            result.errors.append(str(stakeholder_import.NOTHING_TO_IMPORT))
         result.created = []
         return result
     for stakeholder in result.created:

@@ -147,12 +147,10 @@ def stakeholder_list(request: HttpRequest, slug: str) -> HttpResponse:
     form = StakeholderForm(workshop=workshop)
     csv_form = StakeholderCsvForm()
     csv_errors: list[str] = []
-    if request.method == "POST" and "lines" in request.POST:
-        csv_form = StakeholderCsvForm(request.POST)
+    if request.method == "POST" and ("lines" in request.POST or "file" in request.FILES):
+        csv_form = StakeholderCsvForm(request.POST, request.FILES)
         if csv_form.is_valid():
-            result = services.stakeholders_import_csv(
-                workshop=workshop, text=csv_form.cleaned_data["lines"]
-            )
+            result = services.stakeholders_import_csv(workshop=workshop, **csv_form.source())
             if not result.errors:
                 messages.success(
                     request, _("%(n)d stakeholders added.") % {"n": len(result.created)}
