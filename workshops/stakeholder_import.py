@@ -17,6 +17,7 @@ group, champion, management` (the first four are the historical format).
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import re
 import zipfile
@@ -299,6 +300,8 @@ def _cell_text(value: object) -> str:
         return "yes" if value else "no"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        value = value.date()  # Excel stores a date as a datetime at midnight
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return str(value).strip()

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+from django.utils.html import escape
+
+from workshops import stakeholder_import
+from workshops.forms import LIST_OR_FILE, LIST_OR_FILE_NOT_BOTH
 from workshops.models import Stakeholder
 from workshops.services import AREA_IN_USE
 
@@ -201,3 +206,150 @@ def test_an_area_that_questions_target_is_kept(facilitator_client, workshop):
     response = facilitator_client.post(f"/w/{workshop.slug}/areas/{it.pk}/delete/", follow=True)
     assert str(AREA_TARGETED) in response.content.decode()
     assert workshop.areas.filter(pk=it.pk).exists()
+
+
+# Lists from spreadsheets: pasted from Excel/Sheets, or uploaded as .csv/.xlsx.
+
+
+def upload(name: str, data: bytes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, data)
+
+
+def xlsx_bytes(*rows) -> bytes:
+    import io
+
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    for row in rows:
+        workbook.active.append(list(row))
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def test_it_adds_rows_copied_from_a_spreadsheet_with_headings_in_any_order(
+    facilitator_client, workshop, questionnaire
+):
+    lines = (
+        "E-mail\tFull name\tDepartment\tRole\tGroup\tChampion\tManager\r\n"
+        "ada@example.com\tAda Park\tsales\tKey account manager\tCustomer\tx\t\r\n"
+        "ben@example.com\tBen Ode\tIT\tIT manager\t\t\tyes\r\n"
+    )
+    response = facilitator_client.post(f"/w/{workshop.slug}/stakeholders/", {"lines": lines})
+    assert response.status_code == 302
+    ada = Stakeholder.objects.get(email="ada@example.com")
+    assert (ada.name, ada.area.name, ada.job_title, ada.group) == (
+        "Ada Park",
+        "Sales",
+        "Key account manager",
+        "client",
+    )
+    assert (ada.is_champion, ada.is_management) == (True, False)
+    ben = Stakeholder.objects.get(email="ben@example.com")
+    assert (ben.group, ben.is_champion, ben.is_management) == ("employee", False, True)
+    assert questionnaire.invitations.count() == 2
+
+
+def test_it_adds_a_semicolon_csv_file_from_a_european_excel(
+    facilitator_client, workshop, questionnaire
+):
+    data = "Name;E-Mail;Bereich;Titel\r\nJürgen Müller;jm@example.com;Vertrieb;Leiter\r\n"
+    workshop.areas.filter(name="Sales").update(name="Vertrieb")
+    response = facilitator_client.post(
+        f"/w/{workshop.slug}/stakeholders/",
+        {"lines": "", "file": upload("Liste.csv", data.encode("cp1252"))},
+    )
+    assert response.status_code == 302
+    [person] = Stakeholder.objects.all()
+    assert (person.name, person.area.name, person.job_title) == (
+        "Jürgen Müller",
+        "Vertrieb",
+        "Leiter",
+    )
+    assert questionnaire.invitations.filter(stakeholder=person).exists()
+
+
+def test_it_adds_an_xlsx_file(facilitator_client, workshop):
+    data = xlsx_bytes(["Name", "Business area", "Champion"], ["Ada Park", "Sales", True])
+    response = facilitator_client.post(
+        f"/w/{workshop.slug}/stakeholders/", {"file": upload("people.xlsx", data)}
+    )
+    assert response.status_code == 302
+    assert Stakeholder.objects.get().is_champion
+
+
+def test_it_adds_nothing_from_a_file_with_a_bad_row_and_names_the_row(facilitator_client, workshop):
+    data = xlsx_bytes(
+        ["Name", "E-mail", "Area", "Group"],
+        ["Ada Park", "ada@example.com", "Sales", "employee"],
+        [None, None, None, None],
+        ["Ben Ode", "ben@example.com", "Nowhere", "employee"],
+        ["Cy Dale", "cy@example.com", "IT", "vendor"],
+        ["Dee", "not-an-email", "IT", ""],
+    )
+    response = facilitator_client.post(
+        f"/w/{workshop.slug}/stakeholders/", {"lines": "", "file": upload("people.xlsx", data)}
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Nothing was added" in body
+    assert "Row 4: unknown business area &quot;Nowhere&quot;." in body
+    assert "Row 5: unknown group &quot;vendor&quot;. Use employee, client or shareholder." in body
+    assert "Row 6, e-mail: Enter a valid email address." in body
+    assert not Stakeholder.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("people.xls", b"\xd0\xcf\x11\xe0", stakeholder_import.FILE_WRONG_TYPE),
+        ("people.xlsx", b"PK\x03\x04 damaged", stakeholder_import.FILE_UNREADABLE),
+        (
+            "people.csv",
+            b"\n" * (stakeholder_import.MAX_FILE_BYTES + 1),
+            stakeholder_import.FILE_TOO_BIG,
+        ),
+        ("people.csv", b"\r\n\r\n", stakeholder_import.FILE_EMPTY),
+    ],
+    ids=["wrong-type", "unreadable", "too-big", "empty"],
+)
+def test_it_explains_a_file_it_cannot_use(facilitator_client, workshop, name, data, message):
+    response = facilitator_client.post(
+        f"/w/{workshop.slug}/stakeholders/", {"lines": "", "file": upload(name, data)}
+    )
+    assert response.status_code == 200
+    assert escape(str(message)) in response.content.decode()
+    assert not Stakeholder.objects.exists()
+
+
+def test_it_asks_for_a_paste_or_a_file_but_not_both_and_keeps_the_paste(
+    facilitator_client, workshop
+):
+    url = f"/w/{workshop.slug}/stakeholders/"
+    response = facilitator_client.post(url, {"lines": "  "})
+    assert escape(str(LIST_OR_FILE)) in response.content.decode()
+    data = xlsx_bytes(["Name", "Area"], ["Ada", "Sales"])
+    response = facilitator_client.post(
+        url, {"lines": "Ben Ode,ben@example.com,IT,", "file": upload("people.xlsx", data)}
+    )
+    body = response.content.decode()
+    assert escape(str(LIST_OR_FILE_NOT_BOTH)) in body
+    assert "Ben Ode,ben@example.com,IT," in body  # the paste is still in the textarea
+    assert not Stakeholder.objects.exists()
+
+
+def test_an_empty_uploaded_file_is_refused_with_djangos_message(facilitator_client, workshop):
+    response = facilitator_client.post(
+        f"/w/{workshop.slug}/stakeholders/", {"lines": "", "file": upload("people.csv", b"")}
+    )
+    assert "The submitted file is empty." in response.content.decode()
+
+
+def test_the_list_form_posts_files_and_labels_the_file_input(facilitator_client, workshop):
+    body = facilitator_client.get(f"/w/{workshop.slug}/stakeholders/").content.decode()
+    assert 'id="paste-list" enctype="multipart/form-data"' in body
+    assert '<label for="id_file">' in body
+    assert 'type="file" name="file"' in body
