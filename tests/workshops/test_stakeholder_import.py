@@ -169,10 +169,14 @@ def test_without_a_heading_row_it_reads_the_old_positional_order():
     assert (row.area, row.group, row.is_champion, row.is_management) == ("IT", "client", True, True)
 
 
-def test_a_data_row_with_heading_words_as_values_is_not_taken_for_a_heading():
-    # Area "Management" and title "Manager" are both heading words.
-    row = only_row(si.parse_text("Ada Park,ada@example.com,Management,Manager"))
-    assert (row.name, row.area, row.job_title) == ("Ada Park", "Management", "Manager")
+@pytest.mark.parametrize(
+    ("area", "title"),
+    [("Management", "Manager"), ("Division", "Manager"), ("IT", "Role")],
+)
+def test_a_data_row_with_heading_words_as_values_is_not_taken_for_a_heading(area, title):
+    # Areas and job titles can be heading words; a heading row also names a person column.
+    row = only_row(si.parse_text(f"Ada Park,ada@example.com,{area},{title}"))
+    assert (row.name, row.area, row.job_title) == ("Ada Park", area, title)
 
 
 def test_a_heading_row_without_an_area_is_refused_once():
@@ -320,9 +324,22 @@ def test_it_refuses_a_zip_that_is_not_a_workbook():
     assert si.parse_file("list.xlsx", out.getvalue()).errors == [str(si.FILE_UNREADABLE)]
 
 
-def test_it_refuses_an_xlsx_that_would_inflate_past_the_cap():
+def padded_to(data: bytes, total: int) -> bytes:
+    """The same workbook with an extra member so its members inflate to `total` bytes."""
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("xl/sharedStrings.xml", b"\0" * (si.MAX_XLSX_UNCOMPRESSED_BYTES + 1))
-    assert len(out.getvalue()) < si.MAX_FILE_BYTES  # small on disk, huge inflated
-    assert si.parse_file("list.xlsx", out.getvalue()).errors == [str(si.FILE_UNREADABLE)]
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        used = sum(info.file_size for info in source.infolist())
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in source.infolist():
+                target.writestr(info, source.read(info))
+            target.writestr("docProps/padding.bin", b"\0" * (total - used))
+    return out.getvalue()
+
+
+def test_it_reads_an_xlsx_that_inflates_to_the_cap_and_refuses_one_byte_more():
+    data = xlsx(["Name", "Area"], ["Ada", "Sales"])
+    at_cap = padded_to(data, si.MAX_XLSX_UNCOMPRESSED_BYTES)
+    assert len(at_cap) < si.MAX_FILE_BYTES  # small on disk, big inflated
+    assert only_row(si.parse_file("list.xlsx", at_cap)).name == "Ada"
+    over = padded_to(data, si.MAX_XLSX_UNCOMPRESSED_BYTES + 1)
+    assert si.parse_file("list.xlsx", over).errors == [str(si.FILE_UNREADABLE)]
