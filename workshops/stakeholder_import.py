@@ -229,22 +229,22 @@ def _text_records(text: str) -> list[tuple[int, list[str]]] | None:
     # Browsers send CRLF; a lone CR (old Mac line end) would stop the csv module.
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     first, _newline, rest = text.partition("\n")
-    if re.fullmatch(r"sep=[,;\t|]", first.strip('"').casefold()):
-        # Excel's own hint line; blanked, not removed, so line numbers still match.
-        delimiter, text = first.strip('"')[-1], "\n" + rest
-    else:
-        delimiter = detect_delimiter(text.split("\n", 40)[:40])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records: list[tuple[int, list[str]]] = []
     start = 1
     try:
+        if re.fullmatch(r"sep=[,;\t|]", first.strip('"').casefold()):
+            # Excel's own hint line; blanked, not removed, so line numbers still match.
+            delimiter, text = first.strip('"')[-1], "\n" + rest
+        else:
+            delimiter = detect_delimiter(text.split("\n", 40)[:40])
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         for row in reader:
             if any(cell.strip() for cell in row):
                 records.append((start, row))
                 if len(records) > MAX_ROWS + 1:  # enough to say "too many"
                     break
             start = reader.line_num + 1
-    except csv.Error:
+    except csv.Error:  # e.g. a cell longer than the csv module's field limit
         return None
     return records
 

@@ -343,3 +343,10 @@ def test_it_reads_an_xlsx_that_inflates_to_the_cap_and_refuses_one_byte_more():
     assert only_row(si.parse_file("list.xlsx", at_cap)).name == "Ada"
     over = padded_to(data, si.MAX_XLSX_UNCOMPRESSED_BYTES + 1)
     assert si.parse_file("list.xlsx", over).errors == [str(si.FILE_UNREADABLE)]
+
+
+def test_a_cell_past_the_csv_modules_limit_is_unreadable_not_a_crash():
+    huge = "x" * 200_000
+    assert si.parse_text(f'Name,Area\n"{huge}",Sales').errors == [str(si.LIST_UNREADABLE)]
+    data = f'Name,Area\n"{huge}",Sales'.encode()
+    assert si.parse_file("list.csv", data).errors == [str(si.FILE_UNREADABLE)]
