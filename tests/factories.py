@@ -3,7 +3,10 @@ they come with their eight areas, their questionnaire and a facilitator."""
 
 from __future__ import annotations
 
+import io
+
 import factory
+import openpyxl
 from django.contrib.auth import get_user_model
 
 from reports.models import ChangeAction, Characteristic, Requirement
@@ -96,3 +99,13 @@ class ChangeActionFactory(factory.django.DjangoModelFactory):
     step = 1
     title = factory.Sequence(lambda n: f"Action {n}")
     owner = "Clara Neumann"
+
+
+def xlsx_bytes(*rows: list) -> bytes:
+    """An .xlsx file whose first sheet holds `rows`, as a spreadsheet would save it."""
+    workbook = openpyxl.Workbook()
+    for row in rows:
+        workbook.active.append(list(row))
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

@@ -6,9 +6,9 @@ import datetime
 import io
 import zipfile
 
-import openpyxl
 import pytest
 
+from tests.factories import xlsx_bytes
 from workshops import stakeholder_import as si
 
 
@@ -16,15 +16,6 @@ def only_row(parsed: si.ParsedList) -> si.ImportRow:
     assert parsed.errors == []
     [row] = parsed.rows
     return row
-
-
-def xlsx(*rows) -> bytes:
-    workbook = openpyxl.Workbook()
-    for row in rows:
-        workbook.active.append(list(row))
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
 
 
 @pytest.mark.parametrize(
@@ -272,7 +263,7 @@ def test_an_empty_file_has_nothing_to_import():
 
 
 def test_it_reads_the_first_sheet_of_an_xlsx_with_row_numbers_as_excel_shows_them():
-    data = xlsx(
+    data = xlsx_bytes(
         ["Business area", "Name", "Champion", "Management", "Group"],
         ["Sales", "Ada Park", True, 1, "Customer"],
         [None, None, None, None, None],
@@ -298,14 +289,14 @@ def test_it_reads_the_first_sheet_of_an_xlsx_with_row_numbers_as_excel_shows_the
 
 
 def test_it_reads_numbers_and_dates_in_xlsx_cells_as_text():
-    data = xlsx(["Name", "Area", "Title"], [1234, "Sales", datetime.date(2026, 12, 7)])
+    data = xlsx_bytes(["Name", "Area", "Title"], [1234, "Sales", datetime.date(2026, 12, 7)])
     row = only_row(si.parse_file("list.xlsx", data))
     assert (row.name, row.job_title) == ("1234", "2026-12-07")
 
 
 def test_an_empty_sheet_has_nothing_to_import():
-    assert si.parse_file("list.xlsx", xlsx()).errors == [str(si.FILE_EMPTY)]
-    assert si.parse_file("list.xlsx", xlsx(["Name", "Area"])).errors == [str(si.FILE_EMPTY)]
+    assert si.parse_file("list.xlsx", xlsx_bytes()).errors == [str(si.FILE_EMPTY)]
+    assert si.parse_file("list.xlsx", xlsx_bytes(["Name", "Area"])).errors == [str(si.FILE_EMPTY)]
 
 
 @pytest.mark.parametrize(
@@ -337,7 +328,7 @@ def padded_to(data: bytes, total: int) -> bytes:
 
 
 def test_it_reads_an_xlsx_that_inflates_to_the_cap_and_refuses_one_byte_more():
-    data = xlsx(["Name", "Area"], ["Ada", "Sales"])
+    data = xlsx_bytes(["Name", "Area"], ["Ada", "Sales"])
     at_cap = padded_to(data, si.MAX_XLSX_UNCOMPRESSED_BYTES)
     assert len(at_cap) < si.MAX_FILE_BYTES  # small on disk, big inflated
     assert only_row(si.parse_file("list.xlsx", at_cap)).name == "Ada"

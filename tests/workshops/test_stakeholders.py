@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.utils.html import escape
 
+from tests.factories import xlsx_bytes
 from workshops import stakeholder_import
 from workshops.forms import LIST_OR_FILE, LIST_OR_FILE_NOT_BOTH
 from workshops.models import Stakeholder
@@ -215,19 +216,6 @@ def upload(name: str, data: bytes):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, data)
-
-
-def xlsx_bytes(*rows) -> bytes:
-    import io
-
-    import openpyxl
-
-    workbook = openpyxl.Workbook()
-    for row in rows:
-        workbook.active.append(list(row))
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
 
 
 def test_it_adds_rows_copied_from_a_spreadsheet_with_headings_in_any_order(
