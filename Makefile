@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/crmvision
 
-.PHONY: run test lint format migrations-check bench venv deps dev-deps chromium secret clean
+.PHONY: run test lint format migrations-check bench venv deps dev-deps chromium vnu secret clean
 
 # A Python >= 3.12: pyenv's if present, else whatever python3.12/3.13 is on PATH.
 PYTHON_BIN := $(shell \
@@ -58,6 +58,26 @@ chromium:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	fi
 
+# The W3C Nu HTML Checker for tests/test_html_valid.py: Debian's Java runtime
+# (and npm) when missing, then vnu.jar from npm's vnu-jar, pinned, in .tools/
+# (git-ignored). --ignore-scripts: its postinstall would fetch a second Java.
+VNU_VERSION := 26.9.27
+VNU_DIR := .tools
+vnu:
+	@missing=; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian's$$missing for the HTML check"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@if ! grep -qs '"version": "$(VNU_VERSION)"' $(VNU_DIR)/node_modules/vnu-jar/package.json; then \
+	  echo "Installing vnu-jar $(VNU_VERSION) into $(VNU_DIR)/"; \
+	  npm install --prefix $(VNU_DIR) --no-save --ignore-scripts --no-audit --no-fund --loglevel=error \
+	    vnu-jar@$(VNU_VERSION); \
+	fi
+
 lint: dev-deps
 	$(VENV)/bin/ruff check .
 
@@ -69,7 +89,7 @@ migrations-check: dev-deps
 
 # ruff, then the suite on SQLite, then on PostgreSQL when it answers
 # (required when CI=true).
-test: dev-deps chromium
+test: dev-deps chromium vnu
 	$(VENV)/bin/ruff check .
 	SECRET_KEY=check $(PY) manage.py makemigrations --check --dry-run -v0
 	$(VENV)/bin/pytest -n 2 --dist loadfile

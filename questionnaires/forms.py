@@ -45,6 +45,17 @@ def kind_family(kind: str) -> str:
     return "choice"
 
 
+class _AnswerBoundField(forms.BoundField):
+    """Django copies aria-describedby onto the hidden "initial-" input of
+    show_hidden_initial fields; aria-* on a hidden input is invalid HTML."""
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        if (widget or self.field.widget).is_hidden:
+            attrs = {key: value for key, value in attrs.items() if not key.startswith("aria-")}
+        return attrs
+
+
 class AnswerForm(forms.Form):
     """One field per question. Blank answers are fine for saving; submitting
     enforces the required ones.
@@ -53,6 +64,8 @@ class AnswerForm(forms.Form):
     person actually changed on this page are written: a stale second tab does
     not overwrite what was typed in the other.
     """
+
+    bound_field_class = _AnswerBoundField
 
     def __init__(self, *args, questions, answers, submitting=False, disabled=False, **kwargs):
         super().__init__(*args, **kwargs)

@@ -391,7 +391,7 @@ def test_tagging_with_htmx_returns_just_the_answer_and_the_counts(
     body = response.content.decode()
     assert "<html" not in body and "<nav" not in body
     assert body.lstrip().startswith(f'<article class="card" id="answer-{story.pk}"')
-    assert '<div id="theme-panel" hx-swap-oob="true">' in body
+    assert '<div id="theme-panel" data-hx-swap-oob="true">' in body
     assert f"/answers/{story.pk}/themes/{theme.pk}/remove/" in body
     assert list(story.themes.all()) == [theme]
 
