@@ -11,9 +11,9 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -127,8 +127,16 @@ LOGIN_REDIRECT_URL = "workshops:list"
 LOGOUT_REDIRECT_URL = "home"
 
 # --- I18N -----------------------------------------------------------------
-LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+# One language per installation: it sets Django's own messages and the locale
+# formats of every date shown (en-gb: 7 Dec 2026; de: 7. Dezember 2026). It is
+# the only language offered, so a visitor's browser (en-US, say) cannot switch
+# the dates to another locale's format by accident.
+LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "en-gb").strip().lower() or "en-gb"
+if LANGUAGE_CODE not in LANG_INFO or "name" not in LANG_INFO[LANGUAGE_CODE]:
+    raise ImproperlyConfigured(
+        f"LANGUAGE_CODE {LANGUAGE_CODE!r} is not a language Django knows (e.g. en-gb, de, fr)."
+    )
+LANGUAGES = [(LANGUAGE_CODE, LANG_INFO[LANGUAGE_CODE]["name_local"])]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Berlin")
 USE_I18N = True

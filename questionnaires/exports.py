@@ -30,7 +30,6 @@ from workshops.models import Workshop
 
 # Characters that make Excel, LibreOffice or Google Sheets read a cell as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 
 Cell = str | int
 
@@ -42,7 +41,8 @@ def csv_safe(value: Cell) -> str:
 
 
 def _when(moment) -> str:
-    return timezone.localtime(moment).strftime(DATETIME_FORMAT) if moment else ""
+    """ISO 8601 in the installation's time zone, e.g. 2026-12-07T14:30+01:00."""
+    return timezone.localtime(moment).isoformat(timespec="minutes") if moment else ""
 
 
 def _submitted(response: Response) -> str:
