@@ -4,8 +4,9 @@ The pages are those the URL x role table (tests/test_access.py) reaches with a
 200, rendered on the demo workshop so every list, chart and quote has content,
 plus the pages that table leaves out: the stakeholder's pages (one page, paged,
 closed, thank-you), the join pages, sign-in and password reset, forms
-re-rendered with their errors, and the error pages. htmx partials are not
-whole documents and are not checked here.
+re-rendered with their errors, and the error pages. htmx partials are not whole
+documents: the ones htmx swaps in (results polling, autosave, tagging) are
+checked wrapped in a minimal document.
 
 The checker is `vnu.jar` from the npm package `vnu-jar`, installed by
 `make vnu` (a prerequisite of `make test`) into `.tools/`; it runs once over a
@@ -34,7 +35,8 @@ from django.utils.http import urlsafe_base64_encode
 from django.views import defaults
 from django.views.csrf import csrf_failure
 
-from questionnaires.models import Questionnaire
+from questionnaires.forms import field_name
+from questionnaires.models import Answer, QuestionKind, Questionnaire
 from tests.factories import UserFactory, WorkshopFactory
 from tests.test_access import ANON, FACILITATOR, OUTSIDER, SPONSOR, TABLE
 from workshops import demo
@@ -50,6 +52,12 @@ MISSING_CHECKER = (
 # A page with a known error: proves the checker ran and reported, so a broken
 # checker cannot pass every page by saying nothing.
 CANARY = '<!doctype html><html lang="en"><title>canary</title><p hx-get="/">canary</p></html>'
+
+
+PARTIAL_DOCUMENT = (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>part</title></head>'
+    "<body>{body}</body></html>"
+)
 
 
 def _vnu_command() -> list[str]:
@@ -79,6 +87,12 @@ class Pages:
         assert response["Content-Type"].startswith("text/html"), name
         body = response.content if hasattr(response, "content") else b""
         self.html[_slug(name)] = body.decode()
+
+    def partial(self, name: str, response) -> None:
+        assert response.status_code == 200, f"{name}: {response.status_code}"
+        body = response.content.decode()
+        assert "<html" not in body, f"{name}: a whole page where htmx expects a part"
+        self.html[_slug(f"partial {name}")] = PARTIAL_DOCUMENT.format(body=body)
 
     def get(self, client: Client, url: str, name: str, status: int = 200, **extra) -> None:
         response = client.get(url, **extra)
@@ -190,6 +204,34 @@ def _form_error_pages(pages: Pages, workshop: Workshop, client: Client) -> None:
     )
 
 
+def _partials(pages: Pages, workshop: Workshop, client: Client) -> None:
+    """What htmx swaps into a page, each in the state a user meets most."""
+    questionnaire = workshop.questionnaires.get()
+    htmx = {"HX-Request": "true"}
+    results = f"/w/{workshop.slug}/questionnaires/{questionnaire.pk}/results/"
+    for target in ("results-summary", "results-questions"):
+        response = client.get(results, headers={**htmx, "HX-Target": target})
+        pages.partial(f"results {target}", response)
+    answer = Answer.objects.filter(response__questionnaire=questionnaire).exclude(text="").first()
+    tag = f"/w/{workshop.slug}/answers/{answer.pk}/themes/"
+    pages.partial("tag", client.post(tag, {"new_name": "Speed"}, headers=htmx))
+    pages.partial("tag error", client.post(tag, {"new_name": "", "theme": ""}, headers=htmx))
+    invitation = questionnaire.invitations.exclude(
+        stakeholder__in=questionnaire.responses.values("stakeholder")
+    ).first()
+    question = next(
+        q
+        for q in questionnaire.questions.filter(kind=QuestionKind.LONG_TEXT)
+        if q.shown_to(invitation.stakeholder)
+    )
+    response = Client().post(
+        f"/s/{invitation.token}/save/",
+        {"question": question.pk, field_name(question): "Fewer calls"},
+        headers=htmx,
+    )
+    pages.partial("autosave", response)
+
+
 def _error_pages(pages: Pages) -> None:
     """The templates Django renders for 400, 403, 404, 500 and a CSRF failure,
     through Django's own handlers, and any other NNN.html (e.g. 429)."""
@@ -219,11 +261,17 @@ def _render_all_pages() -> dict[str, str]:
         SPONSOR: _client(users.get(username=demo.SPONSOR_USERNAME)),
         FACILITATOR: _client(facilitator),
     }
+    questionnaire = workshop.questionnaires.get()
+    # A saved template, so the design page shows its "start from a template" form.
+    clients[FACILITATOR].post(
+        f"/w/{workshop.slug}/questionnaires/{questionnaire.pk}/templates/save/", {"title": "Ours"}
+    )
     pages = Pages()
     _table_pages(pages, workshop, clients)
     _stakeholder_pages(pages, workshop.questionnaires.get())
     _account_pages(pages, facilitator)
     _form_error_pages(pages, workshop, clients[FACILITATOR])
+    _partials(pages, workshop, clients[FACILITATOR])
     _error_pages(pages)
     return pages.html
 
@@ -255,3 +303,17 @@ def test_it_serves_only_valid_html(db, tmp_path):
     report = "\n".join(f"{page}.html\n" + "\n".join(lines) for page, lines in by_page.items())
     if by_page:
         pytest.fail(f"Nu HTML Checker errors in {len(by_page)} pages:\n{report}", pytrace=False)
+
+
+def test_it_fails_without_the_checker_in_ci(monkeypatch, tmp_path):
+    monkeypatch.setattr(f"{__name__}.VNU_JAR", tmp_path / "missing.jar")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="make vnu"):
+        _vnu_command()
+
+
+def test_it_skips_without_the_checker_outside_ci(monkeypatch, tmp_path):
+    monkeypatch.setattr(f"{__name__}.VNU_JAR", tmp_path / "missing.jar")
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="make vnu"):
+        _vnu_command()
