@@ -15,7 +15,8 @@ from django.core.management import call_command
 from django.test import Client
 from pypdf import PdfReader
 
-from questionnaires.models import Invitation, Response
+from questionnaires.forms import field_name
+from questionnaires.models import Invitation, QuestionKind, Response
 from questionnaires.services import response_save
 from tests.factories import ChangeActionFactory, JourneyStageFactory, MilestoneFactory
 from tests.test_settings import _manage
@@ -141,3 +142,20 @@ def test_it_refuses_an_unknown_language_code():
     result = _manage("check", DEBUG="1", LANGUAGE_CODE="english")
     assert result.returncode != 0
     assert "LANGUAGE_CODE 'english' is not a language Django knows" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("language", "saved"),
+    [("en-gb", r"Saved \d{1,2}:\d{2} [ap]\.m\.<"), ("de", r"Saved \d{2}:\d{2}<")],
+)
+def test_it_shows_the_autosave_time_in_the_installation_format(
+    settings, invitation, language, saved
+):
+    settings.LANGUAGE_CODE = language
+    settings.LANGUAGES = [(language, language)]
+    questions = invitation.questionnaire.questions.filter(kind=QuestionKind.LONG_TEXT)
+    question = next(q for q in questions if q.shown_to(invitation.stakeholder))
+    response = Client().post(
+        f"/s/{invitation.token}/save/", {"question": question.pk, field_name(question): "Yes"}
+    )
+    assert re.search(saved, response.content.decode()), response.content.decode()
