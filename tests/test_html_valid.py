@@ -39,7 +39,6 @@ from questionnaires.forms import field_name
 from questionnaires.models import Answer, QuestionKind, Questionnaire
 from tests.factories import UserFactory, WorkshopFactory
 from tests.test_access import ANON, FACILITATOR, OUTSIDER, SPONSOR, TABLE
-from workshops import demo
 from workshops.models import Workshop
 
 VNU_JAR = Path(
@@ -85,17 +84,20 @@ class Pages:
             f"{name}: redirected to {response.get('Location')}"
         )
         assert response["Content-Type"].startswith("text/html"), name
-        body = response.content if hasattr(response, "content") else b""
-        self.html[_slug(name)] = body.decode()
+        self._keep(name, response.content.decode())
 
     def partial(self, name: str, response) -> None:
         assert response.status_code == 200, f"{name}: {response.status_code}"
         body = response.content.decode()
         assert "<html" not in body, f"{name}: a whole page where htmx expects a part"
-        self.html[_slug(f"partial {name}")] = PARTIAL_DOCUMENT.format(body=body)
+        self._keep(f"partial {name}", PARTIAL_DOCUMENT.format(body=body))
 
-    def get(self, client: Client, url: str, name: str, status: int = 200, **extra) -> None:
-        response = client.get(url, **extra)
+    def _keep(self, name: str, html: str) -> None:
+        assert _slug(name) not in self.html, f"two pages named {_slug(name)}"
+        self.html[_slug(name)] = html
+
+    def get(self, client: Client, url: str, name: str, status: int = 200) -> None:
+        response = client.get(url)
         assert response.status_code == status, f"{name}: GET {url} gave {response.status_code}"
         self.add(name, response)
 
@@ -249,16 +251,16 @@ def _error_pages(pages: Pages) -> None:
 
 
 def _render_all_pages() -> dict[str, str]:
-    call_command("seed_demo", stdout=StringIO())
+    call_command("seed_demo", stdout=StringIO())  # its users are the README's demo sign-ins
     workshop = Workshop.objects.get()
     users = get_user_model().objects
-    facilitator = users.get(username=demo.FACILITATOR_USERNAME)
+    facilitator = users.get(username="facilitator")
     outsider = UserFactory(username="otto")
     WorkshopFactory(facilitator=outsider, title="Someone else's workshop")
     clients = {
         ANON: Client(),
         OUTSIDER: _client(outsider),
-        SPONSOR: _client(users.get(username=demo.SPONSOR_USERNAME)),
+        SPONSOR: _client(users.get(username="sponsor")),
         FACILITATOR: _client(facilitator),
     }
     questionnaire = workshop.questionnaires.get()
