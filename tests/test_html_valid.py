@@ -156,7 +156,7 @@ def _stakeholder_pages(pages: Pages, questionnaire: Questionnaire) -> None:
     pages.get(anonymous, f"{fresh.get_absolute_url()}?section=destiny", "stakeholder paged last")
     pages.get(anonymous, "/j/", "join start")
     pages.get(anonymous, f"/j/{questionnaire.join_code}/", "join form")
-    pages.post(anonymous, f"/j/{questionnaire.join_code}/", {}, "join form with errors")
+    pages.post(anonymous, f"/j/{questionnaire.join_code}/", {"name": ""}, "join form with errors")
     Questionnaire.objects.filter(pk=questionnaire.pk).update(is_open=False)
     pages.get(anonymous, submitted.get_absolute_url(), "stakeholder closed")
     Questionnaire.objects.filter(pk=questionnaire.pk).update(is_open=True, paged=False)
@@ -183,27 +183,28 @@ def _account_pages(pages: Pages, facilitator) -> None:
     pages.get(anonymous, "/accounts/reset/done/", "password reset done")
 
 
+# An empty POST leaves `Form(request.POST or None)` unbound: send one blank field.
+BLANK = {"title": ""}
+
+
 def _form_error_pages(pages: Pages, workshop: Workshop, client: Client) -> None:
     """Forms re-rendered with their messages: error markup must be valid too."""
     questionnaire = workshop.questionnaires.get()
     base = f"/w/{workshop.slug}"
-    pages.post(client, "/workshops/new/", {}, "new workshop with errors")
-    pages.post(client, f"{base}/edit/", {}, "edit workshop with errors")
-    pages.post(client, f"{base}/stakeholders/", {"name": ""}, "stakeholder with errors")
-    pages.post(client, f"{base}/stakeholders/", {"paste": "nobody,x,Nowhere"}, "paste with errors")
-    pages.post(client, f"{base}/team/", {"email": "no"}, "team with errors")
-    pages.post(
-        client,
-        f"{base}/questionnaires/{questionnaire.pk}/questions/new/",
-        {},
-        "question with errors",
-    )
-    pages.post(
-        client,
-        f"{base}/questionnaires/{questionnaire.pk}/settings/",
-        {},
-        "questionnaire settings with errors",
-    )
+    design = f"{base}/questionnaires/{questionnaire.pk}"
+    forms = [
+        ("/workshops/new/", BLANK, "new workshop"),
+        (f"{base}/edit/", BLANK, "edit workshop"),
+        (f"{base}/stakeholders/", {"name": ""}, "stakeholder"),
+        (f"{base}/stakeholders/", {"lines": "nobody,x,Nowhere"}, "paste"),
+        (f"{base}/team/", {"email": "no"}, "team"),
+        (f"{design}/questions/new/", {"text": ""}, "question"),
+        (f"{design}/settings/", BLANK, "questionnaire settings"),
+    ]
+    for url, data, name in forms:
+        pages.post(client, url, data, f"{name} with errors")
+        html = pages.html[_slug(f"{name} with errors")]
+        assert 'aria-invalid="true"' in html or 'role="alert"' in html, f"{name}: no error shown"
 
 
 def _partials(pages: Pages, workshop: Workshop, client: Client) -> None:
