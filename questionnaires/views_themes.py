@@ -21,7 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from questionnaires import themes as services
+from questionnaires import theme_services as services
+from questionnaires import themes
 from questionnaires.models import Answer, Theme
 from workshops.access import workshop_for_user
 from workshops.models import Workshop
@@ -115,11 +116,11 @@ def _answer(workshop: Workshop, pk: int) -> Answer:
 
 
 def _panel_context(workshop: Workshop) -> dict:
-    counts = services.themes_with_counts(workshop)
+    counts = themes.themes_with_counts(workshop)
     return {
         "workshop": workshop,
         "counts": counts,
-        "table": services.count_table(counts),
+        "table": themes.count_table(counts),
         "themes": sorted((c.theme for c in counts), key=lambda t: t.name.casefold()),
     }
 
@@ -138,7 +139,7 @@ def _answer_block(request, workshop: Workshop, answer_pk: int, filters: dict, er
         "names_visible": workshop.names_visible_to(workshop.role),
         "named_areas": None
         if workshop.names_visible_to(workshop.role)
-        else services.named_areas(workshop),
+        else themes.named_areas(workshop),
         "error": error,
         "oob": True,
     }
@@ -167,10 +168,10 @@ def _form_error(form: forms.Form) -> ValidationError:
 @login_required
 def theme_list(request: HttpRequest, slug: str) -> HttpResponse:
     workshop = workshop_for_user(request, slug)
-    questions = services.text_questions(workshop)
+    questions = themes.text_questions(workshop)
     filters = _filters(request.GET, questions)
     names_visible = workshop.names_visible_to(workshop.role)
-    answers = services.answers_to_tag(
+    answers = themes.answers_to_tag(
         workshop,
         question_id=filters["question"],
         untagged=filters["untagged"],
@@ -181,7 +182,7 @@ def theme_list(request: HttpRequest, slug: str) -> HttpResponse:
         "filters": filters,
         "answers": answers,
         "names_visible": names_visible,
-        "named_areas": None if names_visible else services.named_areas(workshop),
+        "named_areas": None if names_visible else themes.named_areas(workshop),
         "form": ThemeForm(),
     }
     return render(request, PAGE, context)
@@ -258,7 +259,7 @@ def theme_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def answer_tag(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     workshop = workshop_for_user(request, slug)
     answer = _answer(workshop, pk)
-    filters = _filters(request.POST, services.text_questions(workshop))
+    filters = _filters(request.POST, themes.text_questions(workshop))
     form = TagForm(request.POST, themes=workshop.themes.all())
     error = ""
     try:
@@ -285,7 +286,7 @@ def answer_untag(request: HttpRequest, slug: str, pk: int, theme_pk: int) -> Htt
     workshop = workshop_for_user(request, slug)
     answer = _answer(workshop, pk)
     theme = _theme(workshop, theme_pk)
-    filters = _filters(request.POST, services.text_questions(workshop))
+    filters = _filters(request.POST, themes.text_questions(workshop))
     services.answer_untag(answer=answer, theme=theme)
     if request.htmx:
         return _answer_block(request, workshop, answer.pk, filters)

@@ -706,7 +706,7 @@ THEMES = [
 def _seed_themes(workshop: Workshop) -> None:
     """Tag the demo's written answers the way a facilitator would during Discover."""
     from questionnaires.models import Answer
-    from questionnaires.themes import answer_tag, theme_create
+    from questionnaires.theme_services import answer_tag, theme_create
 
     answers = list(
         Answer.objects.filter(response__questionnaire__workshop=workshop)

@@ -13,25 +13,27 @@ from pypdf import PdfReader
 
 from questionnaires.models import Answer, QuestionKind, Theme
 from questionnaires.services import response_save
-from questionnaires.themes import (
-    OTHER_AREAS,
+from questionnaires.theme_services import (
     TAG_NOT_TEXT,
     TAG_OTHER_WORKSHOP,
     THEME_MERGE_ITSELF,
     THEME_MERGE_OTHER_WORKSHOP,
     THEME_NAME_TAKEN,
-    AreaCount,
-    TagRow,
-    ThemeCounts,
     answer_tag,
     answer_untag,
-    area_counts,
-    count_table,
-    pick_quotes,
     theme_create,
     theme_delete,
     theme_merge,
     theme_rename,
+)
+from questionnaires.themes import (
+    OTHER_AREAS,
+    AreaCount,
+    TagRow,
+    ThemeCounts,
+    area_counts,
+    count_table,
+    pick_quotes,
     themes_summary,
     themes_with_counts,
 )
@@ -199,7 +201,8 @@ def test_area_counts_name_only_the_areas_allowed():
 
 
 def test_an_area_is_named_by_its_people_not_its_answers(workshop, questionnaire):
-    from questionnaires.themes import answer_tag, named_areas, theme_create
+    from questionnaires.theme_services import answer_tag, theme_create
+    from questionnaires.themes import named_areas
     from tests.factories import StakeholderFactory
 
     it = workshop.areas.get(name="IT")

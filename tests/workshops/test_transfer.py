@@ -22,7 +22,7 @@ from workshops.transfer import ImportError_, workshop_export, workshop_import
 
 @pytest.fixture
 def full_workshop(workshop, invitation, questionnaire):
-    from questionnaires.themes import answer_tag, theme_create
+    from questionnaires.theme_services import answer_tag, theme_create
 
     question = questionnaire.questions.filter(kind="long_text").first()
     scale = questionnaire.questions.filter(kind="scale").first()
