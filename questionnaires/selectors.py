@@ -1,16 +1,16 @@
-"""Reads for questionnaire pages, each in a fixed number of queries."""
+"""Reads for questionnaire pages, each in a fixed number of queries.
+
+Counts of results and the anonymity rule are in the results engine
+(`questionnaires.results`); the progress rows here are built from its tallies.
+"""
 
 from __future__ import annotations
 
-import statistics
-from dataclasses import dataclass, field
-
-from django.utils.translation import gettext_lazy
+from dataclasses import dataclass
 
 from questionnaires.models import Answer, Invitation, Question, Questionnaire, Response
+from questionnaires.results import Tally, other_areas_label, private_breakdown
 from workshops.models import Workshop
-
-OTHER_AREAS = gettext_lazy("Other areas (fewer than %(k)d answers each)")
 
 
 def questionnaire_for_workshop(workshop: Workshop) -> Questionnaire | None:
@@ -50,18 +50,6 @@ class InvitationRow:
         return "submitted" if self.response.submitted_at else "started"
 
 
-@dataclass
-class AreaProgress:
-    name: str
-    invited: int = 0
-    started: int = 0
-    submitted: int = 0
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.submitted / self.invited) if self.invited else 0
-
-
 def invitation_rows(questionnaire: Questionnaire) -> list[InvitationRow]:
     """One row per stakeholder, with their response. Two queries."""
     responses = {r.stakeholder_id: r for r in Response.objects.filter(questionnaire=questionnaire)}
@@ -73,112 +61,39 @@ def invitation_rows(questionnaire: Questionnaire) -> list[InvitationRow]:
     return [InvitationRow(inv, responses.get(inv.stakeholder_id)) for inv in invitations]
 
 
-def progress_by_area(workshop: Workshop, rows: list[InvitationRow]) -> list[AreaProgress]:
-    progress = {area.pk: AreaProgress(area.name) for area in workshop.areas.all()}
+def progress_by_area(workshop: Workshop, rows: list[InvitationRow]) -> list[Tally]:
+    """Invited, started and submitted per business area (one query, the areas)."""
+    progress = {area.pk: Tally(area.pk, area.name) for area in workshop.areas.all()}
     for row in rows:
         if row.invitation.is_revoked:
             continue  # a revoked link is not an invitation any more
-        area = progress[row.invitation.stakeholder.area_id]
-        area.invited += 1
-        if row.response is not None:
-            area.started += 1
-            if row.response.submitted_at:
-                area.submitted += 1
+        started = row.response is not None
+        submitted = started and row.response.submitted_at is not None
+        progress[row.invitation.stakeholder.area_id].add(
+            Tally(None, "", invited=1, started=int(started), submitted=int(submitted))
+        )
     return list(progress.values())
 
 
-def private_progress(
-    workshop: Workshop, areas: list[AreaProgress]
-) -> tuple[list[AreaProgress], set[str] | None]:
-    """In anonymous mode, areas where fewer than k people answered are merged.
+def private_progress(workshop: Workshop, areas: list[Tally]) -> tuple[list[Tally], set[int]]:
+    """The overview's rows by the engine's rule: a document counts submitted
+    responses, so an area is shown on its own from k submitted on.
 
-    Returns the rows to show and the names of the areas that may label an
-    answer (None: all of them).
+    Returns the rows to show and the ids of the areas shown by name.
     """
-    if not workshop.anonymous:
-        return areas, None
-    k = workshop.privacy_threshold
-    shown = [area for area in areas if area.started >= k]
-    small = [area for area in areas if area.started < k]
-    if small:
-        other = AreaProgress(str(OTHER_AREAS) % {"k": k})
-        for area in small:
-            other.invited += area.invited
-            other.started += area.started
-            other.submitted += area.submitted
-        shown.append(other)
-    return shown, {area.name for area in areas if area.started >= k}
-
-
-def progress_total(areas: list[AreaProgress]) -> AreaProgress:
-    total = AreaProgress("total")
-    for area in areas:
-        total.invited += area.invited
-        total.started += area.started
-        total.submitted += area.submitted
-    return total
-
-
-@dataclass
-class QuestionResults:
-    question: Question
-    answers: list[Answer] = field(default_factory=list)
-
-    def quotes(self, limit: int) -> list[Answer]:
-        """Up to `limit` answers, each from a different business area where possible."""
-        picked, areas = [], set()
-        for answer in self.answers:
-            area = answer.response.stakeholder.area_id
-            if area not in areas:
-                picked.append(answer)
-                areas.add(area)
-        rest = [a for a in self.answers if a not in picked]
-        return (picked + rest)[:limit]
-
-    @property
-    def numbers(self) -> list[int]:
-        return [a.number for a in self.answers if a.number is not None]
-
-    @property
-    def count(self) -> int:
-        if self.question.is_scale:
-            return len(self.numbers)
-        return len(self.answers)
-
-    @property
-    def mean(self) -> float | None:
-        return round(statistics.fmean(self.numbers), 1) if self.numbers else None
-
-    @property
-    def median(self) -> float | None:
-        return statistics.median(self.numbers) if self.numbers else None
-
-    @property
-    def distribution(self) -> list[tuple[int | str, int, int]]:
-        """(value, count, percent of answers): every scale value, or every option."""
-        if self.question.is_choice:
-            picked = [c for a in self.answers for c in (a.choices or [a.text]) if c]
-            values: list = list(self.question.options)
-            values += sorted({c for c in picked if c not in values})  # options since removed
-        else:
-            low, high = self.question.number_range
-            picked, values = self.numbers, list(range(low, high + 1))
-        total = len(self.answers) if self.question.is_choice else len(picked)
-        return [
-            (value, picked.count(value), round(100 * picked.count(value) / total) if total else 0)
-            for value in values
-        ]
-
-
-def question_results(questionnaire: Questionnaire) -> list[QuestionResults]:
-    """Every non-empty answer, grouped by question. Two queries."""
-    results = {q.pk: QuestionResults(q) for q in questionnaire.questions.current()}
-    answers = (
-        Answer.objects.filter(response__questionnaire=questionnaire)
-        .select_related("response__stakeholder__area")
-        .order_by("response__stakeholder__area__order", "response__stakeholder__name")
+    submitted = {area.key: area.submitted for area in areas}
+    rule = {"anonymous": workshop.anonymous, "threshold": workshop.privacy_threshold}
+    rows = private_breakdown(
+        areas,
+        answered=submitted,
+        other_label=other_areas_label(workshop.privacy_threshold),
+        **rule,
     )
-    for answer in answers:
-        if not answer.is_empty and answer.question_id in results:
-            results[answer.question_id].answers.append(answer)
-    return list(results.values())
+    return rows, {row.key for row in rows if not row.is_other}
+
+
+def progress_total(areas: list[Tally]) -> Tally:
+    total = Tally("all", "total")
+    for area in areas:
+        total.add(area)
+    return total

@@ -21,8 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from questionnaires import results as engine
 from questionnaires import theme_services as services
-from questionnaires import themes
 from questionnaires.models import Answer, Theme
 from workshops.access import workshop_for_user
 from workshops.models import Workshop
@@ -115,12 +115,19 @@ def _answer(workshop: Workshop, pk: int) -> Answer:
     )
 
 
-def _panel_context(workshop: Workshop) -> dict:
-    counts = themes.themes_with_counts(workshop)
+def _privacy(workshop: Workshop) -> engine.Privacy:
+    """The live page counts drafts too, like the results dashboard."""
+    names_visible = workshop.names_visible_to(workshop.role)
+    return engine.themes_privacy(workshop, names_visible=names_visible, submitted_only=False)
+
+
+def _panel_context(workshop: Workshop, privacy: engine.Privacy) -> dict:
+    counts = engine.themes_with_counts(workshop, privacy=privacy)
     return {
         "workshop": workshop,
+        "names_visible": privacy.names_visible,
         "counts": counts,
-        "table": themes.count_table(counts),
+        "table": engine.count_table(counts),
         "themes": sorted((c.theme for c in counts), key=lambda t: t.name.casefold()),
     }
 
@@ -133,13 +140,10 @@ def _answer_block(request, workshop: Workshop, answer_pk: int, filters: dict, er
         ),
         pk=answer_pk,
     )
-    context = _panel_context(workshop) | {
-        "answer": answer,
+    privacy = _privacy(workshop)
+    context = _panel_context(workshop, privacy) | {
+        "answer": engine.answer_labelled(answer, privacy),
         "filters": filters,
-        "names_visible": workshop.names_visible_to(workshop.role),
-        "named_areas": None
-        if workshop.names_visible_to(workshop.role)
-        else themes.named_areas(workshop),
         "error": error,
         "oob": True,
     }
@@ -168,21 +172,19 @@ def _form_error(form: forms.Form) -> ValidationError:
 @login_required
 def theme_list(request: HttpRequest, slug: str) -> HttpResponse:
     workshop = workshop_for_user(request, slug)
-    questions = themes.text_questions(workshop)
+    questions = engine.text_questions(workshop)
     filters = _filters(request.GET, questions)
-    names_visible = workshop.names_visible_to(workshop.role)
-    answers = themes.answers_to_tag(
+    privacy = _privacy(workshop)
+    answers = engine.answers_to_tag(
         workshop,
+        privacy=privacy,
         question_id=filters["question"],
         untagged=filters["untagged"],
-        by_name=names_visible,
     )
-    context = _panel_context(workshop) | {
+    context = _panel_context(workshop, privacy) | {
         "filter_form": FilterForm(request.GET or None, questions=questions),
         "filters": filters,
         "answers": answers,
-        "names_visible": names_visible,
-        "named_areas": None if names_visible else themes.named_areas(workshop),
         "form": ThemeForm(),
     }
     return render(request, PAGE, context)
@@ -259,7 +261,7 @@ def theme_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def answer_tag(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     workshop = workshop_for_user(request, slug)
     answer = _answer(workshop, pk)
-    filters = _filters(request.POST, themes.text_questions(workshop))
+    filters = _filters(request.POST, engine.text_questions(workshop))
     form = TagForm(request.POST, themes=workshop.themes.all())
     error = ""
     try:
@@ -286,7 +288,7 @@ def answer_untag(request: HttpRequest, slug: str, pk: int, theme_pk: int) -> Htt
     workshop = workshop_for_user(request, slug)
     answer = _answer(workshop, pk)
     theme = _theme(workshop, theme_pk)
-    filters = _filters(request.POST, themes.text_questions(workshop))
+    filters = _filters(request.POST, engine.text_questions(workshop))
     services.answer_untag(answer=answer, theme=theme)
     if request.htmx:
         return _answer_block(request, workshop, answer.pk, filters)

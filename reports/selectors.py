@@ -7,15 +7,15 @@ from typing import Any
 
 from django.db.models import Count, Prefetch
 
-from questionnaires.selectors import (
-    invitation_rows,
-    private_progress,
-    progress_by_area,
-    progress_total,
-    question_results,
-    questionnaire_for_workshop,
+from questionnaires.results import (
+    document_names_visible,
+    results_load,
+    results_questions,
+    results_summary,
+    results_with_quotes,
+    themes_summary,
 )
-from questionnaires.themes import themes_summary
+from questionnaires.selectors import questionnaire_for_workshop
 from reports.models import (
     KOTTER_STEP_RECORDS,
     ChangeAction,
@@ -82,20 +82,28 @@ def journey(workshop: Workshop) -> list[JourneyStage]:
 
 
 def report_context(workshop: Workshop) -> dict[str, Any]:
-    """Everything the HTML report and the PDF show, in a fixed number of queries."""
+    """Everything the HTML report and the PDF show, in a fixed number of queries.
+
+    Counts, statistics and quotes come from the results engine over SUBMITTED
+    responses only: a draft is neither counted nor quoted in a document.
+    """
     questionnaire = questionnaire_for_workshop(workshop)
-    results, areas = [], []
+    summary, results = None, []
     if questionnaire is not None:
-        results = question_results(questionnaire)
-        areas = progress_by_area(workshop, invitation_rows(questionnaire))
-    shown_areas, quote_areas = private_progress(workshop, areas)
+        loaded = results_load(
+            workshop=workshop,
+            questionnaire=questionnaire,
+            submitted_only=True,
+            names_visible=document_names_visible(workshop),
+        )
+        summary = results_summary(loaded)
+        questions = results_questions(loaded, include_removed=False)
+        results = results_with_quotes(questions, limit=QUOTES_PER_QUESTION)
     return {
         "workshop": workshop,
         "questionnaire": questionnaire,
-        "areas": shown_areas,
-        "quote_areas": quote_areas,
-        "total": progress_total(areas),
-        "results": [(result, result.quotes(QUOTES_PER_QUESTION)) for result in results],
+        "summary": summary,
+        "results": results,
         "quotes_per_question": QUOTES_PER_QUESTION,
         "themes": themes_summary(workshop),
         "stories": list(workshop.dream_stories.select_related("area", "stakeholder")),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from questionnaires.results import themes_summary
 from questionnaires.selectors import (
     invitation_rows,
     private_progress,
@@ -16,7 +17,6 @@ from questionnaires.selectors import (
     progress_total,
     questionnaire_for_workshop,
 )
-from questionnaires.themes import themes_summary
 from reports.selectors import report_counts
 from workshops import services
 from workshops.access import ANY_ROLE, workshop_for_user

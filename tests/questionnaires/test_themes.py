@@ -12,6 +12,19 @@ from django.core.exceptions import ValidationError
 from pypdf import PdfReader
 
 from questionnaires.models import Answer, QuestionKind, Theme
+from questionnaires.results import (
+    AreaCount,
+    Privacy,
+    TagRow,
+    ThemeCounts,
+    area_counts,
+    count_table,
+    other_areas_label,
+    other_cells_label,
+    themes_privacy,
+    themes_summary,
+    themes_with_counts,
+)
 from questionnaires.services import response_save
 from questionnaires.theme_services import (
     TAG_NOT_TEXT,
@@ -25,17 +38,6 @@ from questionnaires.theme_services import (
     theme_delete,
     theme_merge,
     theme_rename,
-)
-from questionnaires.themes import (
-    OTHER_AREAS,
-    AreaCount,
-    TagRow,
-    ThemeCounts,
-    area_counts,
-    count_table,
-    pick_quotes,
-    themes_summary,
-    themes_with_counts,
 )
 from reports.pdf import render_report_pdf
 from tests.factories import StakeholderFactory
@@ -185,78 +187,116 @@ def test_deleting_a_theme_keeps_the_answers(workshop, story):
 # --- Counts per area and the privacy threshold --------------------------------
 
 
-def _row(area_id: int, name: str, order: int, text: str = "") -> TagRow:
-    return TagRow(theme_id=1, area_id=area_id, area_name=name, area_order=order, text=text)
+def _row(area_id: int, name: str, order: int, person: int, text: str = "") -> TagRow:
+    return TagRow(
+        theme_id=1, stakeholder_id=person, area_id=area_id, area_name=name, area_order=order,
+        text=text,
+    )  # fmt: skip
 
 
-def test_area_counts_name_only_the_areas_allowed():
-    rows = [_row(1, "Sales", 1)] * 3 + [_row(2, "IT", 8)] * 5 + [_row(3, "Billing", 6)]
-    shown, named = area_counts(rows, named_areas=None)
-    assert [(a.name, a.count) for a in shown] == [("Sales", 3), ("Billing", 1), ("IT", 5)]
-    assert named == {1, 2, 3}
-    # IT has many tagged answers but few people: it is still not named.
-    shown, named = area_counts(rows, named_areas={1})
-    assert [(a.name, a.count) for a in shown] == [("Sales", 3), (str(OTHER_AREAS), 6)]
-    assert named == {1}
+def _privacy(*, anonymous: bool, areas: set[int]) -> Privacy:
+    return Privacy(
+        names_visible=not anonymous, anonymous=anonymous, threshold=3, areas=areas, groups=set(),
+        cells=set() if anonymous else None,
+    )  # fmt: skip
+
+
+def _live(workshop) -> list[ThemeCounts]:
+    """The themes page's counts, drafts included, as the facilitator sees them."""
+    privacy = themes_privacy(workshop, names_visible=False, submitted_only=False)
+    return themes_with_counts(workshop, privacy=privacy)
+
+
+def test_area_counts_count_people_and_name_only_the_areas_allowed():
+    """Sales: 3 tagged answers by 2 people; IT: 5 answers by 1 person."""
+    rows = [_row(1, "Sales", 1, person=1)] * 2 + [_row(1, "Sales", 1, person=2)]
+    rows += [_row(2, "IT", 8, person=3)] * 5 + [_row(3, "Billing", 6, person=4)]
+    shown = area_counts(rows, privacy=_privacy(anonymous=False, areas=set()))
+    assert [(a.name, a.count) for a in shown] == [("Sales", 2), ("Billing", 1), ("IT", 1)]
+    # IT has many tagged answers but one person: it is not named.
+    shown = area_counts(rows, privacy=_privacy(anonymous=True, areas={1}))
+    assert [(a.name, a.count) for a in shown] == [("Sales", 2), (other_areas_label(3), 2)]
 
 
 def test_an_area_is_named_by_its_people_not_its_answers(workshop, questionnaire):
-    from questionnaires.theme_services import answer_tag, theme_create
-    from questionnaires.themes import named_areas
-    from tests.factories import StakeholderFactory
-
     it = workshop.areas.get(name="IT")
     writer = StakeholderFactory(workshop=workshop, area=it)
     invitation = questionnaire.invitations.get(stakeholder=writer)
     theme = theme_create(workshop=workshop, name="Speed")
-    for question in questionnaire.questions.filter(kind="long_text")[:4]:
-        response_save(invitation=invitation, values={question.pk: "Fast answers"})
+    questions = questionnaire.questions.filter(kind="long_text")[:4]
+    response_save(
+        invitation=invitation, values={q.pk: f"Fast answers {q.pk}" for q in questions}, submit=True
+    )
     for answer in Answer.objects.filter(response__stakeholder=writer):
         answer_tag(answer=answer, theme=theme)
-    workshop.anonymous = True
-    workshop.save()
-    assert named_areas(workshop) == set()
+    _make_anonymous(workshop, threshold=3)
     summary = themes_summary(workshop)[0]
-    assert [a.name for a in summary.areas] == [str(OTHER_AREAS)]
-    assert all(q.area is None for q in summary.quotes)
-
-
-def test_quotes_come_from_different_areas_and_never_name_a_small_one():
-    rows = [_row(1, "Sales", 1, "one"), _row(1, "Sales", 1, "two"), _row(2, "IT", 8, "three")]
-    quotes = pick_quotes(rows, named_areas={1}, limit=2)
-    assert [(q.text, q.area) for q in quotes] == [("one", "Sales"), ("three", None)]
-    same_words = [_row(1, "Sales", 1, "same"), _row(2, "IT", 8, "same"), _row(1, "Sales", 1, "x")]
-    assert [q.text for q in pick_quotes(same_words, named_areas={1, 2}, limit=2)] == ["same", "x"]
+    assert (summary.people, summary.answers) == (1, 4)
+    assert [(a.name, a.count) for a in summary.areas] == [(other_areas_label(3), 1)]
+    assert {q.label for q in summary.quotes} == {other_cells_label(3)}
 
 
 def test_the_count_table_puts_other_areas_last_and_fills_gaps_with_zero():
-    a = ThemeCounts(Theme(name="A"), 3, [AreaCount("Sales", 3, (1, "Sales"))])
+    other = other_areas_label(3)
+    a = ThemeCounts(Theme(name="A"), 3, 4, [AreaCount("Sales", 3, (1, "Sales"))])
     b = ThemeCounts(
-        Theme(name="B"),
-        2,
-        [AreaCount("IT", 1, (8, "IT")), AreaCount(str(OTHER_AREAS), 1, is_other=True)],
+        Theme(name="B"), 2, 2, [AreaCount("IT", 1, (8, "IT")), AreaCount(other, 1, is_other=True)]
     )
     table = count_table([a, b])
-    assert table.columns == ["Sales", "IT", str(OTHER_AREAS)]
+    assert table.columns == ["Sales", "IT", other]
     assert [cells for _, cells in table.rows] == [[3, 0, 0], [0, 1, 1]]
 
 
-def test_it_counts_tags_per_area_and_hides_small_areas_when_anonymous(workshop, question):
+def test_it_counts_people_per_area_and_hides_small_areas_when_anonymous(workshop, question):
     theme = theme_create(workshop=workshop, name="Trust")
     for text in ["s1", "s2"]:
         answer_tag(answer=_answer(workshop, question, text, area="Sales"), theme=theme)
     answer_tag(answer=_answer(workshop, question, "it", area="IT"), theme=theme)
     theme_create(workshop=workshop, name="Untagged yet")
 
-    counts = {c.theme.name: c for c in themes_with_counts(workshop)}
-    assert counts["Trust"].total == 3
+    counts = {c.theme.name: c for c in themes_summary(workshop)}
+    assert (counts["Trust"].people, counts["Trust"].answers) == (3, 3)
     assert [(a.name, a.count) for a in counts["Trust"].areas] == [("Sales", 2), ("IT", 1)]
-    assert counts["Untagged yet"].total == 0
+    assert counts["Untagged yet"].people == 0
 
     _make_anonymous(workshop, threshold=2)
     trust = themes_summary(workshop)[0]
-    assert [(a.name, a.count) for a in trust.areas] == [("Sales", 2), (str(OTHER_AREAS), 1)]
-    assert {q.area for q in trust.quotes} == {"Sales", None}  # IT has one answer: unnamed
+    assert [(a.name, a.count) for a in trust.areas] == [("Sales", 2), (other_areas_label(2), 1)]
+    # Sales employees are two: labelled; the one IT employee is not.
+    assert {q.label for q in trust.quotes} == {"Sales · Employee", other_cells_label(2)}
+
+
+def test_one_person_with_many_tagged_answers_counts_once(workshop, questionnaire):
+    """The issue's "Marketing: 9" from one marketing respondent: people, not answers."""
+    writer = StakeholderFactory(workshop=workshop, area=workshop.areas.get(name="Marketing"))
+    invitation = questionnaire.invitations.get(stakeholder=writer)
+    questions = list(questionnaire.questions.filter(kind="long_text"))[:3]
+    response_save(
+        invitation=invitation, values={q.pk: f"Answer {q.pk}" for q in questions}, submit=True
+    )
+    theme = theme_create(workshop=workshop, name="Trust")
+    for answer in Answer.objects.filter(response__stakeholder=writer):
+        answer_tag(answer=answer, theme=theme)
+    trust = themes_summary(workshop)[0]
+    assert (trust.people, trust.answers) == (1, 3)
+    assert [(a.name, a.count) for a in trust.areas] == [("Marketing", 1)]
+
+
+def test_documents_count_only_submitted_tags_and_the_themes_page_marks_drafts(
+    facilitator_client, workshop, question, story
+):
+    theme = theme_create(workshop=workshop, name="Trust")
+    answer_tag(answer=story, theme=theme)
+    drafter = StakeholderFactory(workshop=workshop, area=workshop.areas.get(name="IT"))
+    invitation = question.questionnaire.invitations.get(stakeholder=drafter)
+    response_save(invitation=invitation, values={question.pk: "Still writing this"})
+    answer_tag(answer=Answer.objects.get(response__stakeholder=drafter), theme=theme)
+
+    assert themes_summary(workshop)[0].people == 1  # documents: the submitted story only
+    assert _live(workshop)[0].people == 2  # the live page: the draft too
+    body = facilitator_client.get(_url(workshop)).content.decode()
+    assert "Still writing this" in body
+    assert body.count(">in progress<") == 1
 
 
 def test_tags_on_removed_questions_do_not_count(workshop, question, story):
@@ -265,13 +305,17 @@ def test_tags_on_removed_questions_do_not_count(workshop, question, story):
     theme = theme_create(workshop=workshop, name="Trust")
     answer_tag(answer=story, theme=theme)
     type(question).objects.filter(pk=question.pk).update(removed_at=timezone.now())
-    assert themes_with_counts(workshop)[0].total == 0
+    assert themes_summary(workshop)[0].answers == 0
+    assert _live(workshop)[0].people == 0
 
 
 def test_the_summary_takes_two_queries_however_many_themes_and_tags(
     workshop, question, django_assert_num_queries
 ):
-    """Guards against one query per theme (its tags) or per tag (answer and area)."""
+    """Guards against one query per theme (its tags) or per tag (answer and area).
+
+    Anonymous mode adds one: who answered, for the privacy rule.
+    """
     theme = theme_create(workshop=workshop, name="Trust")
     answer_tag(answer=_answer(workshop, question, "first"), theme=theme)
     with django_assert_num_queries(2):
@@ -280,6 +324,9 @@ def test_the_summary_takes_two_queries_however_many_themes_and_tags(
         more = theme_create(workshop=workshop, name=f"Theme {n}")
         answer_tag(answer=_answer(workshop, question, f"more {n}", area="IT"), theme=more)
     with django_assert_num_queries(2):
+        assert len(themes_summary(workshop)) == 4
+    _make_anonymous(workshop, threshold=3)
+    with django_assert_num_queries(3):
         assert len(themes_summary(workshop)) == 4
 
 

@@ -122,23 +122,28 @@ def test_the_report_summarises_choices_and_likelihood(sponsor_client, workshop, 
     multiple = questionnaire.questions.get(kind="multiple_choice")
     likelihood = questionnaire.questions.get(kind="likelihood")
     response_save(
-        invitation=invitation, values={multiple.pk: multiple.options[:2], likelihood.pk: 9}
+        invitation=invitation,
+        values={multiple.pk: multiple.options[:2], likelihood.pk: 9},
+        submit=True,
     )
     body = sponsor_client.get(f"/w/{workshop.slug}/report/").content.decode()
     assert "several choices possible" in body
     assert multiple.options[0] in body
-    assert "on a scale from 0" in body
+    assert "NPS 100 from 1 answers" in body
+    assert "on a scale from 0" not in body  # a likelihood gets its NPS, not a mean
 
 
 def test_the_report_merges_small_areas_in_anonymous_mode(sponsor_client, workshop, invitation):
     from questionnaires.services import response_save
 
     question = workshop.questionnaires.get().questions.filter(kind="long_text").first()
-    response_save(invitation=invitation, values={question.pk: "Only Ada from Sales wrote this"})
+    response_save(
+        invitation=invitation, values={question.pk: "Only Ada from Sales wrote this"}, submit=True
+    )
     workshop.anonymous = True
     workshop.save()
     body = sponsor_client.get(f"/w/{workshop.slug}/report/").content.decode()
     assert "Only Ada from Sales wrote this" in body
-    assert "— another area" in body
-    assert "Other areas (fewer than 3 answers each)" in body
+    assert "— Other areas and groups (fewer than 3 answers)" in body
+    assert ">Other areas (fewer than 3 answers)<" in body
     assert ">Sales<" not in body
