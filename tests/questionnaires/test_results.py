@@ -20,6 +20,7 @@ from questionnaires.results import (
     median,
     nps,
     parse_filter,
+    pick_quotes,
     private_breakdown,
     shown_keys,
 )
@@ -84,6 +85,34 @@ def test_it_labels_answers_only_with_an_area_and_group_k_people_share():
     people = [(1, "employee")] * 3 + [(1, "client")] + [(2, "client")] * 2
     assert labelled_cells(people, names_visible=False, threshold=3) == {(1, "employee")}
     assert labelled_cells(people, names_visible=True, threshold=3) is None
+
+
+# --- Quote choice, without a database ------------------------------------------
+
+
+def _quote(text: str, area: int) -> TextAnswer:
+    return TextAnswer(text, None, area, "employee", f"Area {area}", area_key=(area, ""))
+
+
+def test_quotes_take_turns_across_every_area_in_area_order():
+    candidates = [_quote(f"{area}{n}", area) for area in (3, 1, 2) for n in "ab"]
+    assert [q.text for q in pick_quotes(candidates, limit=4)] == ["1a", "2a", "3a", "1b"]
+
+
+def test_a_later_selection_starts_where_the_previous_one_stopped():
+    candidates = [_quote(f"{area}{n}", area) for area in range(1, 9) for n in "ab"]
+    first = pick_quotes(candidates, limit=3)
+    second = pick_quotes(candidates, limit=3, start=3)
+    third = pick_quotes(candidates, limit=3, start=6)
+    areas = [q.area_id for q in first + second + third]
+    assert areas == [1, 2, 3, 4, 5, 6, 7, 8, 1]
+
+
+def test_the_same_words_are_never_quoted_twice_in_a_selection():
+    candidates = [_quote("Same words", 1), _quote(" same  WORDS ", 2), _quote("Other", 2)]
+    assert [q.text for q in pick_quotes(candidates, limit=3)] == ["Same words", "Other"]
+    assert pick_quotes([], limit=3) == []
+    assert pick_quotes([_quote("  ", 1)], limit=3) == []
 
 
 # --- Statistics, without a database ------------------------------------------

@@ -171,3 +171,13 @@ def test_the_dashboard_counts_started_for_the_threshold(
     body = _dashboard(facilitator_client, workshop, questionnaire)
     assert "Billing & accounts 4 3 2" in body
     assert f"{other_areas_label(3)} 2 2 2" in body
+
+
+def test_the_sponsors_overview_uses_the_document_rule(sponsor_client, workshop, hand_made):
+    """Submitted counts decide: Billing & accounts (3 started, 2 submitted) is merged."""
+    _anonymous(workshop)
+    body = _text(sponsor_client.get(f"/w/{workshop.slug}/").content.decode())
+    assert "7/10 questionnaires submitted" in body
+    assert "Sales 4 4 3" in body
+    assert "Billing & accounts" not in body
+    assert f"{other_areas_label(3)} 6 5 4" in body
