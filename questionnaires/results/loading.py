@@ -45,11 +45,11 @@ class Results:
 
     @property
     def area_options(self) -> list[BusinessArea]:
-        return [area for area in self.areas if area.pk in self.privacy.areas]
+        return [area for area in self.areas if self.privacy.area_shown(area.pk)]
 
     @property
     def group_options(self) -> list[StakeholderGroup]:
-        return [group for group in StakeholderGroup if group.value in self.privacy.groups]
+        return [group for group in StakeholderGroup if self.privacy.group_shown(group.value)]
 
 
 def results_load(

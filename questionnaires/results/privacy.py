@@ -129,6 +129,9 @@ class Privacy:
         """Whether a count may name this area (outside anonymous mode, any)."""
         return not self.anonymous or area_id in self.areas
 
+    def group_shown(self, group: str) -> bool:
+        return not self.anonymous or group in self.groups
+
     @property
     def area_other(self) -> str:
         return other_areas_label(self.threshold)
