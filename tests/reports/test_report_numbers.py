@@ -181,3 +181,4 @@ def test_the_sponsors_overview_uses_the_document_rule(sponsor_client, workshop, 
     assert "Sales 4 4 3" in body
     assert "Billing & accounts" not in body
     assert f"{other_areas_label(3)} 6 5 4" in body
+    assert "All areas 10 9 7" in body
