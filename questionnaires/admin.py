@@ -3,28 +3,32 @@ from __future__ import annotations
 from django.contrib import admin
 
 from questionnaires.models import Answer, Invitation, Question, Questionnaire, Response
+from workshops.admin_scoping import WorkshopScopedAdmin
 
 
-class QuestionInline(admin.StackedInline):
+class QuestionInline(WorkshopScopedAdmin, admin.StackedInline):
+    workshop_path = "questionnaire__workshop"
     model = Question
     extra = 0
 
 
 @admin.register(Questionnaire)
-class QuestionnaireAdmin(admin.ModelAdmin):
+class QuestionnaireAdmin(WorkshopScopedAdmin, admin.ModelAdmin):
     list_display = ["title", "workshop", "is_open"]
     list_filter = ["is_open", "workshop"]
     inlines = [QuestionInline]
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(WorkshopScopedAdmin, admin.ModelAdmin):
+    workshop_path = "questionnaire__workshop"
     list_display = ["text", "phase", "kind", "required", "order", "questionnaire"]
     list_filter = ["phase", "kind", "questionnaire__workshop"]
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(WorkshopScopedAdmin, admin.ModelAdmin):
+    workshop_path = "questionnaire__workshop"
     # The key is shown read-only: without SECRET_KEY it does not open the link.
     list_display = ["stakeholder", "questionnaire", "sent_at", "last_seen_at", "revoked_at"]
     list_filter = ["questionnaire__workshop"]
@@ -32,19 +36,22 @@ class InvitationAdmin(admin.ModelAdmin):
     list_select_related = ["stakeholder", "questionnaire"]
 
 
-class AnswerInline(admin.TabularInline):
+class AnswerInline(WorkshopScopedAdmin, admin.TabularInline):
+    workshop_path = "response__questionnaire__workshop"
     model = Answer
     extra = 0
 
 
 @admin.register(Response)
-class ResponseAdmin(admin.ModelAdmin):
+class ResponseAdmin(WorkshopScopedAdmin, admin.ModelAdmin):
+    workshop_path = "questionnaire__workshop"
     list_display = ["stakeholder", "questionnaire", "started_at", "submitted_at"]
     list_filter = ["questionnaire__workshop"]
     inlines = [AnswerInline]
 
 
 @admin.register(Answer)
-class AnswerAdmin(admin.ModelAdmin):
+class AnswerAdmin(WorkshopScopedAdmin, admin.ModelAdmin):
+    workshop_path = "response__questionnaire__workshop"
     list_display = ["question", "response", "number", "updated_at"]
     list_select_related = ["question", "response__stakeholder"]
