@@ -8,12 +8,15 @@ from django.test import Client
 
 from tests.factories import StakeholderFactory, UserFactory, WorkshopFactory
 from workshops.models import Role
+from workshops.permissions import user_grant_workshop_creation
 from workshops.services import membership_add
 
 
 @pytest.fixture
 def facilitator(db):
-    return UserFactory(username="frida")
+    user = UserFactory(username="frida")
+    user_grant_workshop_creation(user=user)  # an operator let her create workshops
+    return user
 
 
 @pytest.fixture

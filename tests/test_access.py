@@ -134,7 +134,8 @@ TABLE = [
     ("/w/{slug}/report/", "get", {ANON: 302, OUTSIDER: 404, SPONSOR: 200, FACILITATOR: 200}),
     ("/w/{slug}/report.pdf", "get", {ANON: 302, OUTSIDER: 404, SPONSOR: 200, FACILITATOR: 200}),
     ("/workshops/", "get", {ANON: 302, OUTSIDER: 200, SPONSOR: 200, FACILITATOR: 200}),
-    ("/workshops/new/", "get", {ANON: 302, OUTSIDER: 200, SPONSOR: 200, FACILITATOR: 200}),
+    # Creating needs workshops.add_workshop, which only the facilitator was granted.
+    ("/workshops/new/", "get", {ANON: 302, OUTSIDER: 403, SPONSOR: 403, FACILITATOR: 200}),
     ("/", "get", {ANON: 200, OUTSIDER: 302, SPONSOR: 302, FACILITATOR: 302}),
     ("/w/no-such-workshop/", "get", {ANON: 302, OUTSIDER: 404, SPONSOR: 404, FACILITATOR: 404}),
 ]

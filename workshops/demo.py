@@ -23,6 +23,7 @@ from workshops.models import (
     StakeholderGroup,
     Workshop,
 )
+from workshops.permissions import user_grant_workshop_creation
 from workshops.services import membership_add, stakeholder_create, workshop_create
 
 FACILITATOR_USERNAME = "facilitator"
@@ -545,6 +546,7 @@ def seed(*, today: dt.date) -> Workshop:
     facilitator = _user(
         FACILITATOR_USERNAME, "Frida", "Facilitator", "frida@example.com", staff=True
     )
+    user_grant_workshop_creation(user=facilitator)
     sponsor = _user(SPONSOR_USERNAME, "Clara", "Neumann", "clara.neumann@example.com")
     if workshop_exists():
         return Workshop.objects.get(slug=SLUG)

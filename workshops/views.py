@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -28,6 +28,7 @@ from workshops.forms import (
     WorkshopForm,
 )
 from workshops.models import PHASE_QUESTIONS, Phase, Workshop
+from workshops.permissions import CREATE_WORKSHOP, can_create_workshop
 
 
 @require_GET
@@ -45,11 +46,13 @@ def workshop_list(request: HttpRequest) -> HttpResponse:
         (w, next(m.get_role_display() for m in w.memberships.all() if m.user_id == request.user.pk))
         for w in workshops
     ]
-    return render(request, "workshops/list.html", {"rows": rows})
+    context = {"rows": rows, "can_create": can_create_workshop(request.user)}
+    return render(request, "workshops/list.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@permission_required(CREATE_WORKSHOP, raise_exception=True)
 def workshop_create(request: HttpRequest) -> HttpResponse:
     form = WorkshopForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -200,7 +203,8 @@ def stakeholder_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse
     return redirect("workshops:stakeholders", workshop.slug)
 
 
-ACCESS_GIVEN_NEW = _lazy("%(email)s can now choose a password: the link is in their e-mail.")
+# One message whether or not the address already had an account: the page
+# must not tell a facilitator who has an account here.
 ACCESS_GIVEN = _lazy("%(email)s has access and was told by e-mail.")
 
 
@@ -212,7 +216,7 @@ def team(request: HttpRequest, slug: str) -> HttpResponse:
     form = MemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            membership, created = services.membership_invite(
+            services.membership_invite(
                 workshop=workshop, base_url=request.build_absolute_uri("/"), **form.cleaned_data
             )
         except ValidationError as exc:
@@ -221,8 +225,7 @@ def team(request: HttpRequest, slug: str) -> HttpResponse:
             messages.warning(request, str(exc))
             return redirect("workshops:team", workshop.slug)
         else:
-            message = ACCESS_GIVEN_NEW if created else ACCESS_GIVEN
-            messages.success(request, message % {"email": membership.user.email})
+            messages.success(request, ACCESS_GIVEN % {"email": form.cleaned_data["email"]})
             return redirect("workshops:team", workshop.slug)
     memberships = workshop.memberships.select_related("user").order_by("role", "user__email")
     context = {"workshop": workshop, "memberships": memberships, "form": form}

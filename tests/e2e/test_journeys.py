@@ -10,6 +10,8 @@ from django.core import mail
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from pypdf import PdfReader
 
+from workshops.permissions import user_grant_workshop_creation
+
 PASSWORD = "a-long-test-password-42"
 TITLE = "Nordwerk CRM vision"
 OBJECTIVE = "Answer every customer request within one working day."
@@ -154,7 +156,7 @@ def test_facilitator_stakeholder_and_sponsor_journeys(
 ):
     base_url = live_server.url
     users = get_user_model().objects
-    users.create_user(username="frida", password=PASSWORD)
+    user_grant_workshop_creation(user=users.create_user(username="frida", password=PASSWORD))
     console: list[str] = []
 
     # 1. Facilitator sets up the workshop and invites Ada.
