@@ -213,6 +213,53 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
+# --- Cache and throttling ---------------------------------------------------
+# Throttle counters must be shared by every server process: Redis when
+# REDIS_URL is set, otherwise the database cache (its table is created by a
+# migration, workshops 0003). Limits are "tries/seconds" (README, Configuration).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_TABLE = "crmvision_cache"
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+            # Culling at the default 300 entries would let a flood of keys erase counters.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
+
+
+def env_limit(name: str, default: str) -> tuple[int, int]:
+    """A throttle limit "tries/seconds", e.g. "5/900"."""
+    value = os.environ.get(name) or default
+    try:
+        tries, seconds = (int(part) for part in value.split("/"))
+    except ValueError:
+        message = f"{name} must look like 5/900 (tries/seconds), not {value!r}"
+        raise ImproperlyConfigured(message) from None
+    if tries < 1 or seconds < 1:
+        raise ImproperlyConfigured(f"{name}: tries and seconds must be at least 1 ({value!r})")
+    return tries, seconds
+
+
+THROTTLES = {
+    "sign_in_account": env_limit("THROTTLE_SIGN_IN_ACCOUNT", "5/900"),
+    "sign_in_ip": env_limit("THROTTLE_SIGN_IN_IP", "20/900"),
+    "password_reset_address": env_limit("THROTTLE_PASSWORD_RESET_ADDRESS", "3/3600"),
+    "password_reset_ip": env_limit("THROTTLE_PASSWORD_RESET_IP", "10/3600"),
+    "join_code_ip": env_limit("THROTTLE_JOIN_CODE_IP", "20/900"),
+    "invite_link_ip": env_limit("THROTTLE_INVITE_LINK_IP", "20/900"),
+    "join_email_address": env_limit("THROTTLE_JOIN_EMAIL_ADDRESS", "3/3600"),
+}
+# Behind a reverse proxy every request comes from the proxy's address; the
+# client's is the last X-Forwarded-For entry, which the proxy appends.
+THROTTLE_TRUST_X_FORWARDED_FOR = env_bool("BEHIND_PROXY", False)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

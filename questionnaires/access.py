@@ -9,6 +9,10 @@ from questionnaires.models import Invitation
 UNKNOWN_LINK = "This link is unknown or no longer valid."
 
 
+class UnknownLink(Http404):
+    """A personal link that opens nothing; counted per IP by the throttle."""
+
+
 def invitation_for_token(token: str) -> Invitation:
     """The invitation behind a personal link, or a friendly 404.
 
@@ -16,7 +20,7 @@ def invitation_for_token(token: str) -> Invitation:
     """
     key = Invitation.split_token(token)
     if key is None:
-        raise Http404(UNKNOWN_LINK)
+        raise UnknownLink(UNKNOWN_LINK)
     invitation = (
         Invitation.objects.active()
         .select_related("questionnaire__workshop", "stakeholder__area")
@@ -24,5 +28,5 @@ def invitation_for_token(token: str) -> Invitation:
         .first()
     )
     if invitation is None:
-        raise Http404(UNKNOWN_LINK)
+        raise UnknownLink(UNKNOWN_LINK)
     return invitation

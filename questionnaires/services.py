@@ -30,10 +30,6 @@ logger = logging.getLogger(__name__)
 QUESTIONNAIRE_CLOSED = gettext_lazy(
     "This questionnaire is closed. Your answers are kept and can no longer be changed."
 )
-JOIN_EMAIL_TAKEN = gettext_lazy(
-    "This e-mail address is already on the list. Please use the personal link you received, "
-    "or ask the facilitator for it."
-)
 NO_EMAIL = gettext_lazy("This stakeholder has no e-mail address. Copy the link instead.")
 EMAIL_FAILED = gettext_lazy(
     "The e-mail could not be sent; the mail server did not accept it. Copy the link instead, "
@@ -98,6 +94,8 @@ def _invitation_email(invitation: Invitation, link: str, *, reminder: bool) -> t
         "questionnaire": invitation.questionnaire,
         "link": link,
         "reminder": reminder,
+        # A name typed at the open join link is the visitor's text: never e-mail it.
+        "greet_by_name": not invitation.joined,
     }
     if reminder:
         subject = _("Reminder: %(title)s") % {"title": workshop.title}
@@ -257,19 +255,28 @@ def response_save(
 
 
 @transaction.atomic
+@transaction.atomic
 def stakeholder_join(
     *, questionnaire: Questionnaire, name: str, email: str, area, group: str
-) -> Invitation:
-    """Someone not on the list joins with the open link and gets their own invitation.
+) -> Invitation | None:
+    """Someone at the open join link; returns the invitation to reach them by.
 
-    An e-mail already on the list is refused rather than matched, so knowing
-    someone's address never gives access to their answers.
+    A new person becomes a stakeholder with their own invitation. An address
+    already on the list adds nobody: the listed person's own invitation is
+    returned (None if it was revoked) to be e-mailed to that address only,
+    never shown to the visitor, so knowing someone's address never opens their
+    answers.
     """
     from workshops.services import stakeholder_create
 
     workshop = questionnaire.workshop
-    if email and workshop.stakeholders.filter(email__iexact=email).exists():
-        raise ValueError(str(JOIN_EMAIL_TAKEN))
+    listed = workshop.stakeholders.filter(email__iexact=email).first() if email else None
+    if listed is not None:
+        return (
+            Invitation.objects.active()
+            .filter(questionnaire=questionnaire, stakeholder=listed)
+            .first()
+        )
     stakeholder = stakeholder_create(
         workshop=workshop, name=name.strip(), email=email, area=area, group=group
     )

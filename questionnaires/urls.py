@@ -26,6 +26,7 @@ urlpatterns = [
     path("s/<str:token>/thanks/", views_respond.thanks, name="thanks"),
     path("j/", views_respond.join_start, name="join_start"),
     path("j/<str:code>/", views_respond.join, name="join"),
+    path("j/<str:code>/sent/", views_respond.join_sent, name="join_sent"),
     path("w/<slug:slug>/invitations/<int:pk>/qr.svg", views.invitation_qr, name="qr"),
     path("w/<slug:slug>/questionnaires/<int:pk>/join-qr.svg", views.join_qr, name="join_qr"),
     path(

@@ -11,16 +11,26 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from questionnaires import services
-from questionnaires.access import invitation_for_token
+from questionnaires.access import UnknownLink, invitation_for_token
 from questionnaires.forms import AnswerForm, JoinForm, field_name, is_blank
 from questionnaires.models import Questionnaire
 from questionnaires.selectors import progress_of, questions_for_stakeholder
+from workshops.throttle import (
+    INVITE_LINK_IP,
+    JOIN_CODE_IP,
+    JOIN_EMAIL_ADDRESS,
+    allow,
+    failed_lookups_throttled,
+    normalized,
+)
 
 MISSING_REQUIRED = _("Please answer the required questions in: %(sections)s.")
+JOINED = _lazy("Welcome! This page is your personal link: bookmark it to come back later.")
 
 
 def _sections(questions) -> list[tuple[str, str]]:
@@ -36,6 +46,7 @@ def _page_url(token: str, section: str | None) -> str:
 
 
 @never_cache
+@failed_lookups_throttled(INVITE_LINK_IP, failure=UnknownLink)
 @require_http_methods(["GET", "POST"])
 def answer(request: HttpRequest, token: str) -> HttpResponse:
     invitation = invitation_for_token(token)
@@ -106,6 +117,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @never_cache
+@failed_lookups_throttled(INVITE_LINK_IP, failure=UnknownLink)
 @require_POST
 def autosave(request: HttpRequest, token: str) -> HttpResponse:
     """Save one answer as the stakeholder types (htmx); answers with a short status."""
@@ -138,6 +150,7 @@ def autosave(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @never_cache
+@failed_lookups_throttled(INVITE_LINK_IP, failure=UnknownLink)
 @require_GET
 def thanks(request: HttpRequest, token: str) -> HttpResponse:
     invitation = invitation_for_token(token)
@@ -154,6 +167,7 @@ def thanks(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "questionnaires/thanks.html", context)
 
 
+@failed_lookups_throttled(JOIN_CODE_IP)
 @require_GET
 def join_start(request: HttpRequest) -> HttpResponse:
     """Type the code shown on the projector."""
@@ -166,9 +180,7 @@ def join_start(request: HttpRequest) -> HttpResponse:
     return render(request, "questionnaires/join_start.html")
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-def join(request: HttpRequest, code: str) -> HttpResponse:
+def _joinable(code: str) -> Questionnaire:
     questionnaire = None
     if re.fullmatch(r"[A-Za-z0-9]{1,12}", code):
         questionnaire = (
@@ -178,24 +190,44 @@ def join(request: HttpRequest, code: str) -> HttpResponse:
         )
     if questionnaire is None:
         raise Http404("Unknown or closed join code")
-    workshop = questionnaire.workshop
-    form = JoinForm(request.POST or None, workshop=workshop)
+    return questionnaire
+
+
+@never_cache
+@failed_lookups_throttled(JOIN_CODE_IP)
+@require_http_methods(["GET", "POST"])
+def join(request: HttpRequest, code: str) -> HttpResponse:
+    """Someone not on the list adds themselves.
+
+    With an e-mail address, the visitor always sees the same "check your
+    e-mail" page and the link goes only to that address: a new address joins,
+    an address already on the list gets its own person's link. Otherwise the
+    page would tell who is on the list, and typing someone's address would
+    open their answers. Without an address they land on their new link.
+    """
+    questionnaire = _joinable(code)
+    form = JoinForm(request.POST or None, workshop=questionnaire.workshop)
     if request.method == "POST" and form.is_valid():
-        try:
-            invitation = services.stakeholder_join(questionnaire=questionnaire, **form.cleaned_data)
-        except ValueError as exc:
-            form.add_error("email", str(exc))
-        else:
-            if invitation.stakeholder.email:
-                # If the mail fails, the page itself is the link to bookmark.
-                with contextlib.suppress(services.InvitationNotSent):
-                    services.invitation_send(
-                        invitation=invitation, base_url=request.build_absolute_uri("/")
-                    )
-            messages.success(
-                request,
-                _("Welcome! This page is your personal link: bookmark it to come back later."),
-            )
+        email = form.cleaned_data["email"]
+        invitation = services.stakeholder_join(questionnaire=questionnaire, **form.cleaned_data)
+        if not email:
+            messages.success(request, JOINED)
             return redirect(invitation.get_absolute_url())
-    context = {"workshop": workshop, "questionnaire": questionnaire, "form": form}
+        # Silently capped per address, so the form cannot flood someone's inbox.
+        if invitation is not None and allow(JOIN_EMAIL_ADDRESS, normalized(email)):
+            with contextlib.suppress(services.InvitationNotSent):
+                services.invitation_send(
+                    invitation=invitation, base_url=request.build_absolute_uri("/")
+                )
+        return redirect("questionnaires:join_sent", questionnaire.join_code)
+    context = {"workshop": questionnaire.workshop, "questionnaire": questionnaire, "form": form}
     return render(request, "questionnaires/join.html", context)
+
+
+@never_cache
+@failed_lookups_throttled(JOIN_CODE_IP)
+@require_GET
+def join_sent(request: HttpRequest, code: str) -> HttpResponse:
+    questionnaire = _joinable(code)
+    context = {"workshop": questionnaire.workshop, "questionnaire": questionnaire}
+    return render(request, "questionnaires/join_sent.html", context)
