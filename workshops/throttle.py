@@ -30,7 +30,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy
 
 TOO_MANY_TRIES = gettext_lazy(
-    "Too many tries from here in a short time. For everyone's safety this is paused: "
+    "Too many tries from here in a short time. To keep accounts and links safe, this is paused: "
     "please try again in %(minutes)d minutes."
 )
 
