@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Permission
+from django.core.exceptions import PermissionDenied
 from django.test import Client
 
 from reports.models import Requirement
@@ -152,3 +153,14 @@ def test_every_admin_of_the_workshop_apps_is_scoped():
         assert isinstance(model_admin, WorkshopScopedAdmin), model
         for inline in model_admin.inlines:
             assert issubclass(inline, WorkshopScopedAdmin), inline
+
+
+def test_saving_into_another_workshop_is_refused_even_past_the_form(rf, facilitator, theirs):
+    """The last guard, for a form that would not scope its choices."""
+    model_admin = admin.site._registry[Requirement]
+    request = rf.post("/admin/reports/requirement/add/")
+    request.user = facilitator
+    planted = Requirement(workshop=theirs, ref="NFR-98", title="Planted", statement="x")
+    with pytest.raises(PermissionDenied):
+        model_admin.save_model(request, planted, form=None, change=False)
+    assert not Requirement.objects.filter(title="Planted").exists()
