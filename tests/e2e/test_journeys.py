@@ -176,7 +176,8 @@ def test_facilitator_stakeholder_and_sponsor_journeys(
     facilitator.locator("#id_name").fill("Clara Neumann")
     facilitator.locator("#id_role").select_option("sponsor")
     facilitator.get_by_role("button", name="Give access").click()
-    expect(facilitator.get_by_text("clara@example.com has access and was told by e-mail")).to_be_visible()
+    given = facilitator.get_by_text("clara@example.com has access and was told by e-mail")
+    expect(given).to_be_visible()
     access_mail = mail.outbox[-1]
     assert access_mail.to == ["clara@example.com"]
     password_link = re.search(r"http://\S+/accounts/reset/\S+", access_mail.body).group(0)
