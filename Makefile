@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/crmvision
 
-.PHONY: run test lint format migrations-check bench venv deps dev-deps chromium vnu secret clean
+.PHONY: run test lint format migrations-check bench venv deps dev-deps chromium vnu wrk secret clean
 
 # A Python >= 3.12: pyenv's if present, else whatever python3.12/3.13 is on PATH.
 PYTHON_BIN := $(shell \
@@ -101,9 +101,17 @@ test: dev-deps chromium vnu
 	  echo "PostgreSQL is not answering on 127.0.0.1:5432; skipped the PostgreSQL run."; \
 	fi
 
-# Speed figures (printed, never asserted): see bench/.
-bench: dev-deps
-	$(PY) bench/answer_page.py
+# Debian's wrk, the load generator of `make bench`, when it is missing.
+wrk:
+	@if ! command -v wrk >/dev/null 2>&1; then \
+	  echo "Installing Debian's wrk for the benchmark"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; \
+	fi
+
+# Speed figures as ratios to a minimal Django view (printed, never asserted): see bench/run.py.
+bench: dev-deps wrk
+	$(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

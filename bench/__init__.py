@@ -1,0 +1,1 @@
+"""The speed harness behind `make bench` (never imported by the app itself)."""
