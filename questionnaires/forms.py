@@ -4,6 +4,7 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from questionnaires.inputs import AnswerInput, answer_input
 from questionnaires.models import (
     CHOICE_KINDS,
     MAX_OPTIONS,
@@ -100,14 +101,14 @@ class AnswerForm(forms.Form):
             if field_name(question) in self.changed_data
         }
 
-    def bound_fields_by_phase(self):
-        """Group the rendered fields by AI phase, in question order."""
-        sections: list[tuple[str, list]] = []
+    def inputs_by_phase(self) -> list[tuple[str, str, list[AnswerInput]]]:
+        """(phase, label, inputs) per AI phase, in question order, with each
+        question's inputs written out (see questionnaires/inputs.py)."""
+        sections: list[tuple[str, str, list[AnswerInput]]] = []
         for question in self.questions:
-            label = question.get_phase_display()
-            if not sections or sections[-1][0] != label:
-                sections.append((label, []))
-            sections[-1][1].append((question, self[field_name(question)]))
+            if not sections or sections[-1][0] != question.phase:
+                sections.append((question.phase, question.get_phase_display(), []))
+            sections[-1][2].append(answer_input(question, self[field_name(question)]))
         return sections
 
 

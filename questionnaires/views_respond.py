@@ -106,6 +106,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
         "form": form,
         "closed": closed,
         "token": token,
+        "autosave_url": reverse("questionnaires:autosave", args=[token]),
         "progress": progress_of(questions, answers),
         "sections": sections,
         "section": section,
