@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import smtplib
 from collections.abc import Iterable, Mapping
@@ -26,6 +27,9 @@ from questionnaires.models import (
 from workshops.models import Stakeholder, Workshop
 
 logger = logging.getLogger(__name__)
+
+# "Last seen" is written at most this often per invitation (see invitation_touch).
+LAST_SEEN_EVERY = dt.timedelta(minutes=5)
 
 QUESTIONNAIRE_CLOSED = gettext_lazy(
     "This questionnaire is closed. Your answers are kept and can no longer be changed."
@@ -179,10 +183,18 @@ def invitation_reissue(*, invitation: Invitation) -> Invitation:
     return invitation
 
 
-def invitation_touch(*, invitation: Invitation) -> None:
+def invitation_touch(*, invitation: Invitation) -> bool:
+    """Record that the stakeholder opened their page, at most once per
+    LAST_SEEN_EVERY: a write on every view made readers wait for each other
+    (SQLite has one writer at a time), and the facilitator needs "today", not
+    the second. Returns whether it wrote."""
     now = timezone.now()
+    seen = invitation.last_seen_at
+    if seen is not None and now - seen < LAST_SEEN_EVERY:
+        return False
     Invitation.objects.filter(pk=invitation.pk).update(last_seen_at=now)
     invitation.last_seen_at = now
+    return True
 
 
 def response_for(*, invitation: Invitation) -> Response | None:

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from questionnaires.forms import REQUIRED_ANSWER, field_name
-from questionnaires.models import Answer, QuestionKind, Response
-from questionnaires.services import QUESTIONNAIRE_CLOSED, invitation_revoke, questionnaire_set_open
+from questionnaires.models import Answer, Invitation, QuestionKind, Response
+from questionnaires.services import (
+    LAST_SEEN_EVERY,
+    QUESTIONNAIRE_CLOSED,
+    invitation_revoke,
+    questionnaire_set_open,
+)
 
 
 @pytest.fixture
@@ -195,9 +205,39 @@ def test_it_uses_a_fixed_number_of_queries_whatever_the_number_of_questions(
     query reads the invite-link throttle from the database cache)."""
     text, _, _ = _questions(questionnaire)
     client.post(invitation.get_absolute_url(), {"save": "1", **_post_data({q: "x" for q in text})})
-    with django_assert_num_queries(7):
+    client.get(invitation.get_absolute_url())  # records "last seen"; later views do not write
+    with django_assert_num_queries(6):
         client.get(invitation.get_absolute_url())
     for i in range(20):
         questionnaire.questions.create(phase="dream", text=f"Extra {i}", order=100 + i)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         client.get(invitation.get_absolute_url())
+
+
+NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+
+
+def _view_when_seen_ago(client, invitation, monkeypatch, delta):
+    """Open the page at NOW, last seen `delta` before; return the stored last seen."""
+    Invitation.objects.filter(pk=invitation.pk).update(last_seen_at=NOW - delta)
+    monkeypatch.setattr(timezone, "now", lambda: NOW)
+    assert client.get(invitation.get_absolute_url()).status_code == 200
+    invitation.refresh_from_db()
+    return invitation.last_seen_at
+
+
+def test_it_does_not_write_last_seen_again_within_the_interval(client, invitation, monkeypatch):
+    just_under = LAST_SEEN_EVERY - dt.timedelta(microseconds=1)
+    assert _view_when_seen_ago(client, invitation, monkeypatch, just_under) == NOW - just_under
+
+
+def test_it_writes_last_seen_again_once_the_interval_has_passed(client, invitation, monkeypatch):
+    assert _view_when_seen_ago(client, invitation, monkeypatch, LAST_SEEN_EVERY) == NOW
+
+
+def test_a_page_view_within_the_interval_writes_nothing(client, invitation):
+    """The page is a pure read for a stakeholder seen minutes ago."""
+    client.get(invitation.get_absolute_url())
+    with CaptureQueriesContext(connection) as queries:
+        client.get(invitation.get_absolute_url())
+    assert not [q["sql"] for q in queries if not q["sql"].lstrip().upper().startswith("SELECT")]
