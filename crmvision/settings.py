@@ -71,6 +71,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Hardening (issue 6 §3.5, §3.9): a non-UTF-8 form body is a 400, not a 500;
+    # responses are not cached unless their view says so.
+    "crmvision.middleware.PrivateCacheMiddleware",
+    "crmvision.middleware.Utf8FormBodyMiddleware",
 ]
 
 ROOT_URLCONF = "crmvision.urls"
@@ -263,7 +267,13 @@ THROTTLE_TRUST_X_FORWARDED_FOR = env_bool("BEHIND_PROXY", False)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"forbidden_one_line": {"()": "crmvision.log_filters.ForbiddenWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}},
+    "loggers": {
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "ERROR"},
+        # A 403 logs one line, not a traceback.
+        "django.request": {"filters": ["forbidden_one_line"]},
+    },
 }
