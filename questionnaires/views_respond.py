@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from questionnaires import services
 from questionnaires.access import UnknownLink, invitation_for_token
 from questionnaires.forms import AnswerForm, JoinForm, field_name, is_blank
-from questionnaires.models import Questionnaire
+from questionnaires.models import Question, QuestionKind, Questionnaire
 from questionnaires.selectors import progress_of, questions_for_stakeholder
 from workshops.throttle import (
     INVITE_LINK_IP,
@@ -117,6 +117,38 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "questionnaires/answer.html", context)
 
 
+# An autosave that is not exactly one question with its own answer field:
+# a stale page, a broken client or a forged request. It must not erase an answer.
+AUTOSAVE_MALFORMED = _(
+    "Not saved: this page is out of date. Reload it; your text is still on your screen."
+)
+QUESTION_FIELD = re.compile(r"(?:initial-)?q_(.*)")
+
+
+def _autosave_question(request: HttpRequest, invitation) -> Question | None:
+    """The one question an autosave is for, or None if the request names no
+    question, several, one this stakeholder is not asked, or lacks its field."""
+    ids = request.POST.getlist("question")
+    if len(ids) != 1 or not re.fullmatch(r"[1-9][0-9]{0,17}", ids[0]):
+        return None
+    question_id = ids[0]
+    name = f"q_{question_id}"
+    named = {m.group(1) for key in request.POST if (m := QUESTION_FIELD.fullmatch(key))}
+    if named != {question_id} or name not in request.POST:
+        return None
+    question = (
+        invitation.questionnaire.questions.current()
+        .prefetch_related("target_areas")
+        .filter(pk=int(question_id))
+        .first()
+    )
+    if question is None or not question.shown_to(invitation.stakeholder):
+        return None
+    if question.kind != QuestionKind.MULTIPLE_CHOICE and len(request.POST.getlist(name)) != 1:
+        return None
+    return question
+
+
 @never_cache
 @failed_lookups_throttled(INVITE_LINK_IP, failure=UnknownLink)
 @require_POST
@@ -124,19 +156,18 @@ def autosave(request: HttpRequest, token: str) -> HttpResponse:
     """Save one answer as the stakeholder types (htmx); answers with a short status."""
     invitation = invitation_for_token(token)
     questionnaire = invitation.questionnaire
+    template = "questionnaires/includes/_save_state.html"
+    question = _autosave_question(request, invitation)
+    if question is None:
+        context = {"saved_at": None, "error": AUTOSAVE_MALFORMED}
+        return render(request, template, context, status=400)
+    data = request.POST
+    if question.kind == QuestionKind.MULTIPLE_CHOICE:
+        # No box ticked: the page sends the field once, empty.
+        data = data.copy()
+        data.setlist(field_name(question), [v for v in data.getlist(field_name(question)) if v])
     context: dict = {"saved_at": None, "error": None}
-    question_id = request.POST.get("question", "")
-    question = None
-    if question_id.isascii() and question_id.isdigit() and len(question_id) <= 18:
-        question = (
-            questionnaire.questions.current()
-            .prefetch_related("target_areas")
-            .filter(pk=int(question_id))
-            .first()
-        )
-    if question is None or not question.shown_to(invitation.stakeholder):
-        raise Http404("No such question")
-    form = AnswerForm(request.POST, questions=[question], answers={})
+    form = AnswerForm(data, questions=[question], answers={})
     if not questionnaire.is_open:
         context["error"] = services.QUESTIONNAIRE_CLOSED
     elif not form.is_valid():
@@ -147,7 +178,7 @@ def autosave(request: HttpRequest, token: str) -> HttpResponse:
             invitation=invitation, values={question.pk: None if is_blank(value) else value}
         )
         context["saved_at"] = timezone.now()
-    return render(request, "questionnaires/includes/_save_state.html", context)
+    return render(request, template, context)
 
 
 @never_cache

@@ -712,9 +712,9 @@ def test_it_answers_hostile_links_and_codes_with_a_404(ctx, key):
         "",
     ],
 )
-def test_it_answers_a_hostile_question_id_in_autosave_with_a_404(ctx, question):
+def test_it_answers_a_hostile_question_id_in_autosave_with_a_400(ctx, question):
     response = ctx.anonymous.post(
         f"{ctx.invitation.get_absolute_url()}save/", {"question": question}
     )
-    assert response.status_code == 404
+    assert response.status_code == 400
     assert not Answer.objects.exists()

@@ -78,6 +78,29 @@
       question.removeAttribute("data-dirty");
     }
   });
+  // An autosave posts exactly one question: its id and its own field. htmx
+  // would send the whole enclosing form; the server refuses any request that
+  // is not exactly one question with its field, so a stale or broken request
+  // can never erase an answer.
+  function ownFieldsOnly(question, data) {
+    var id = question.getAttribute("data-question");
+    var name = "q_" + id;
+    var keep = { question: true, csrfmiddlewaretoken: true };
+    keep[name] = true;
+    Array.from(data.keys()).forEach(function (key) {
+      if (!keep[key]) data.delete(key);
+    });
+    data.set("question", id);
+    // A multiple choice with no box ticked sends nothing: say "none" explicitly.
+    if (!data.has(name)) data.append(name, "");
+    return data;
+  }
+  document.addEventListener("htmx:configRequest", function (event) {
+    var question = event.target;
+    if (question.hasAttribute && question.hasAttribute("data-autosave") && event.detail.formData) {
+      ownFieldsOnly(question, event.detail.formData);
+    }
+  });
   window.addEventListener("pagehide", flushDirty);
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "hidden") flushDirty();
@@ -87,8 +110,7 @@
     document.querySelectorAll("[data-autosave][data-dirty]").forEach(function (question) {
       var form = question.closest("form");
       if (!form) return;
-      var data = new FormData(form);
-      data.set("question", question.getAttribute("data-question"));
+      var data = ownFieldsOnly(question, new FormData(form));
       navigator.sendBeacon(question.getAttribute("data-autosave"), data);
       question.removeAttribute("data-dirty");
     });

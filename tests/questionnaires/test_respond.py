@@ -62,12 +62,12 @@ def test_autosave_explains_what_it_cannot_save(client, invitation, questionnaire
 def test_autosave_refuses_unknown_or_untargeted_questions(
     client, invitation, questionnaire, workshop
 ):
-    assert client.post(f"/s/{invitation.token}/save/", {"question": "abc"}).status_code == 404
+    assert client.post(f"/s/{invitation.token}/save/", {"question": "abc"}).status_code == 400
     hidden = questionnaire.questions.create(
         phase="dream", kind="short_text", text="IT only", order=99
     )
     hidden.target_areas.set([workshop.areas.get(name="IT")])
-    assert _autosave(client, invitation, hidden, "x").status_code == 404
+    assert _autosave(client, invitation, hidden, "x").status_code == 400
     assert client.post("/s/forged.token/save/", {"question": "1"}).status_code == 404
 
 
