@@ -28,16 +28,28 @@ from questionnaires.results import (
 )
 from workshops.models import Workshop
 
-# Characters that make Excel, LibreOffice or Google Sheets read a cell as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Characters that make Excel, LibreOffice or Google Sheets read a cell as a
+# formula, also after leading whitespace or line breaks, and in their
+# full-width forms ＝ ＋ － ＠ (which spreadsheets with East Asian input normalise).
+FORMULA_STARTS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# A cell starting with these is guarded whatever follows.
+FORMULA_PREFIXES = ("\t", "\r")
 
 Cell = str | int
 
 
 def csv_safe(value: Cell) -> str:
-    """The value as CSV text, with a leading apostrophe if it could start a formula."""
+    """The value as CSV text, with a leading apostrophe if it could start a formula.
+
+    Numbers the export computes (a rating, a likelihood) are written as they are;
+    text is guarded, so an answer typed as "-5" comes out as "'-5".
+    """
+    if isinstance(value, int):
+        return str(value)
     text = str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    if text.startswith(FORMULA_PREFIXES) or text.lstrip().startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
 
 
 def _when(moment) -> str:
