@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from workshops.markup import MARKDOWN_MAX_LENGTH, MARKDOWN_VALIDATORS, RenderedMarkdown
 from workshops.models import Phase, Stakeholder, Workshop
 
 TOKEN_SALT = "crmvision.invitation"  # noqa: S105 - a salt, not a secret
@@ -52,15 +53,19 @@ def new_join_code() -> str:
     return "".join(secrets.choice(alphabet) for _ in range(8))
 
 
-class Questionnaire(models.Model):
+class Questionnaire(RenderedMarkdown, models.Model):
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="questionnaires")
     title = models.CharField(_("title"), max_length=200)
     intro = models.TextField(
         _("introduction"),
-        max_length=4000,
+        max_length=MARKDOWN_MAX_LENGTH,
+        validators=MARKDOWN_VALIDATORS,
         blank=True,
         help_text=_("Shown on the first page. Markdown is allowed."),
     )
+    # The intro rendered and sanitized when saved (RenderedMarkdown).
+    intro_html = models.TextField(blank=True, default="", editable=False)
+    markdown_fields = ("intro",)
     is_open = models.BooleanField(_("open for answers"), default=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     paged = models.BooleanField(
@@ -283,7 +288,12 @@ class QuestionnaireTemplate(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="questionnaire_templates"
     )
     title = models.CharField(_("title"), max_length=200)
-    intro = models.TextField(_("introduction"), max_length=4000, blank=True)
+    intro = models.TextField(
+        _("introduction"),
+        max_length=MARKDOWN_MAX_LENGTH,
+        validators=MARKDOWN_VALIDATORS,
+        blank=True,
+    )
     questions = models.JSONField(default=list)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -11,6 +11,8 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from workshops.markup import MARKDOWN_MAX_LENGTH, MARKDOWN_VALIDATORS, RenderedMarkdown
+
 
 class Phase(models.TextChoices):
     """The Appreciative Inquiry 5-D cycle (DOMAIN.md, section 2)."""
@@ -233,7 +235,7 @@ class Membership(models.Model):
         return f"{self.user} · {self.workshop} · {self.get_role_display()}"
 
 
-class DreamStory(models.Model):
+class DreamStory(RenderedMarkdown, models.Model):
     """A story told as if the business already lived the vision (Dream phase)."""
 
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="dream_stories")
@@ -252,7 +254,15 @@ class DreamStory(models.Model):
         related_name="dream_stories",
     )
     title = models.CharField(_("title"), max_length=200)
-    body = models.TextField(_("story"), max_length=10000, help_text=_("Markdown is allowed."))
+    body = models.TextField(
+        _("story"),
+        max_length=MARKDOWN_MAX_LENGTH,
+        validators=MARKDOWN_VALIDATORS,
+        help_text=_("Markdown is allowed."),
+    )
+    # The story rendered and sanitized when saved (RenderedMarkdown).
+    body_html = models.TextField(blank=True, default="", editable=False)
+    markdown_fields = ("body",)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
