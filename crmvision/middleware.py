@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.core.exceptions import BadRequest, SuspiciousOperation
+from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.http.multipartparser import MultiPartParserError
 from django.template.loader import render_to_string
@@ -50,6 +51,23 @@ def _check_form_body(request: HttpRequest) -> None:
     request.POST  # noqa: B018 - parse now, while a parse error can still be a 400
 
 
+class TolerantWSGIRequest(WSGIRequest):
+    """A request whose unparsable Content-Type header (too long, or an RFC 2231
+    `charset*=` naming an unknown codec) is noted instead of raised while the
+    request is built, where nothing could turn it into a 400: the WSGI server
+    answered 500. Utf8FormBodyMiddleware answers it with the 400 page.
+    crmvision/wsgi.py makes the WSGI handler build these."""
+
+    content_type_invalid = False
+
+    def _set_content_type_params(self, meta) -> None:
+        try:
+            super()._set_content_type_params(meta)
+        except BadRequest:
+            self.content_type, self.content_params = "", {}
+            self.content_type_invalid = True
+
+
 class Utf8FormBodyMiddleware:
     """A POST form that is not UTF-8, or cannot be parsed, gets the 400 page.
 
@@ -62,6 +80,9 @@ class Utf8FormBodyMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if getattr(request, "content_type_invalid", False):
+            logger.warning("Bad request (invalid Content-Type): %s", request.path)
+            return HttpResponseBadRequest(render_to_string("400.html", request=request))
         if request.method == "POST" and request.content_type in FORM_TYPES:
             try:
                 _check_form_body(request)

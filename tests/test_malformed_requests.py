@@ -9,6 +9,9 @@ and turned into U+FFFD, silently changing what a stakeholder typed.
 
 from __future__ import annotations
 
+import io
+from wsgiref.util import setup_testing_defaults
+
 import pytest
 from django.test import Client
 
@@ -113,3 +116,36 @@ def test_it_accepts_utf8_forms_however_the_charset_is_spelled(db, anonymous, cha
     response = _post(anonymous, "/accounts/login/", URLENCODED + charset, body, "username")
     assert response.status_code == 200
     assert 'value="café 🚀"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    [
+        f"{URLENCODED}; charset*=foo''x",  # an RFC 2231 charset Python does not know
+        f"{URLENCODED}; a=" + "x" * 10_000,  # past Django's header length limit
+    ],
+    ids=["rfc2231-unknown-charset", "too-long"],
+)
+def test_it_answers_an_unparsable_content_type_with_the_400_page(content_type):
+    """Django raises while building the request, before any middleware: through
+    the real WSGI application (the test client builds requests its own way)."""
+    from crmvision.wsgi import application
+
+    body = b"username=a&password=b"
+    environ = {
+        "REQUEST_METHOD": "POST",
+        "PATH_INFO": "/accounts/login/",
+        "CONTENT_TYPE": content_type,
+        "CONTENT_LENGTH": str(len(body)),
+        "wsgi.input": io.BytesIO(body),
+        "HTTP_HOST": "testserver",
+    }
+    setup_testing_defaults(environ)
+    status = []
+    result = application(environ, lambda s, headers, exc_info=None: status.append(s))
+    try:
+        content = b"".join(result).decode()
+    finally:
+        result.close()
+    assert status == ["400 Bad Request"]
+    assert BAD_REQUEST_HEADING in content
