@@ -13,6 +13,8 @@ import io
 from wsgiref.util import setup_testing_defaults
 
 import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client
 
 from questionnaires.forms import field_name
@@ -142,10 +144,15 @@ def test_it_answers_an_unparsable_content_type_with_the_400_page(content_type):
     }
     setup_testing_defaults(environ)
     status = []
-    result = application(environ, lambda s, headers, exc_info=None: status.append(s))
+    # As Django's test client does: a request must not close the test's connection.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     try:
+        result = application(environ, lambda s, headers, exc_info=None: status.append(s))
         content = b"".join(result).decode()
-    finally:
         result.close()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     assert status == ["400 Bad Request"]
     assert BAD_REQUEST_HEADING in content
