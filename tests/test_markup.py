@@ -142,7 +142,7 @@ def test_export_keeps_the_markdown_source_and_import_renders_it(workshop, questi
 @pytest.mark.parametrize(
     ("migration", "function"),
     [
-        ("workshops.migrations.0003_dream_story_body_html", "render_stories"),
+        ("workshops.migrations.0004_dream_story_body_html", "render_stories"),
         ("questionnaires.migrations.0004_questionnaire_intro_html", "render_intros"),
     ],
 )

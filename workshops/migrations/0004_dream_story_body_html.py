@@ -19,7 +19,7 @@ def render_stories(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('workshops', '0002_case_insensitive_names'),
+        ('workshops', '0003_cache_table'),
     ]
 
     operations = [
