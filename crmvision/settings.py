@@ -99,7 +99,10 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------
 # Default: a SQLite file in WAL mode. IMMEDIATE transactions take the write
 # lock up front and the busy timeout makes concurrent writers wait instead of
-# failing with "database is locked".
+# failing with "database is locked". Connections are kept for a minute, SQLite
+# too: opening one runs the PRAGMAs below, and closing the last one
+# checkpoints the WAL, which cost more than the rest of an autosave. Each
+# gunicorn sync worker (and each thread) holds its own connection.
 SQLITE_OPTIONS = {
     "transaction_mode": "IMMEDIATE",
     "timeout": 20,
@@ -111,12 +114,11 @@ SQLITE_OPTIONS = {
     ),
 }
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+DATABASES = {
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
-else:
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Auth -----------------------------------------------------------------

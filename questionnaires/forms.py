@@ -14,7 +14,7 @@ from questionnaires.models import (
     QuestionKind,
     Questionnaire,
 )
-from workshops.models import BusinessArea, StakeholderGroup
+from workshops.models import BusinessArea, Phase, StakeholderGroup
 
 ANSWER_MAX_LENGTH = 10_000
 SHORT_ANSWER_MAX_LENGTH = 300
@@ -36,6 +36,15 @@ KIND_LOCKED = _(
 
 def field_name(question: Question) -> str:
     return f"q_{question.pk}"
+
+
+_PHASE_LABELS = dict(Phase.choices)
+
+
+def phase_label(phase: str) -> str:
+    """`question.get_phase_display()` without its cost: Django rebuilds and
+    hashes the lazy choices on every call, 20 times per stakeholder page."""
+    return str(_PHASE_LABELS.get(phase, phase))
 
 
 def kind_family(kind: str) -> str:
@@ -107,7 +116,7 @@ class AnswerForm(forms.Form):
         sections: list[tuple[str, str, list[AnswerInput]]] = []
         for question in self.questions:
             if not sections or sections[-1][0] != question.phase:
-                sections.append((question.phase, question.get_phase_display(), []))
+                sections.append((question.phase, phase_label(question.phase), []))
             sections[-1][2].append(answer_input(question, self[field_name(question)]))
         return sections
 

@@ -18,9 +18,10 @@ def questionnaire_for_workshop(workshop: Workshop) -> Questionnaire | None:
 
 
 def questions_for_stakeholder(questionnaire: Questionnaire, stakeholder) -> list[Question]:
-    """The current questions this stakeholder is asked (targeting). Two queries."""
-    questions = questionnaire.questions.current().prefetch_related("target_areas")
-    return [q for q in questions if q.shown_to(stakeholder)]
+    """The current questions this stakeholder is asked (targeting). One query:
+    the areas are checked in SQL, the groups (a JSON list) here."""
+    questions = questionnaire.questions.current().for_area(stakeholder.area_id)
+    return [q for q in questions if q.shown_to_group(stakeholder)]
 
 
 @dataclass

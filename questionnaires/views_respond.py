@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from questionnaires import services
 from questionnaires.access import UnknownLink, invitation_for_token
-from questionnaires.forms import AnswerForm, JoinForm, field_name, is_blank
+from questionnaires.forms import AnswerForm, JoinForm, field_name, is_blank, phase_label
 from questionnaires.models import Question, QuestionKind, Questionnaire
 from questionnaires.selectors import progress_of, questions_for_stakeholder
 from workshops.throttle import (
@@ -36,7 +36,7 @@ JOINED = _lazy("Welcome! This page is your personal link: bookmark it to come ba
 def _sections(questions) -> list[tuple[str, str]]:
     seen: dict[str, str] = {}
     for question in questions:
-        seen.setdefault(question.phase, question.get_phase_display())
+        seen.setdefault(question.phase, phase_label(question.phase))
     return list(seen.items())
 
 
@@ -138,11 +138,11 @@ def _autosave_question(request: HttpRequest, invitation) -> Question | None:
         return None
     question = (
         invitation.questionnaire.questions.current()
-        .prefetch_related("target_areas")
+        .for_area(invitation.stakeholder.area_id)
         .filter(pk=int(question_id))
         .first()
     )
-    if question is None or not question.shown_to(invitation.stakeholder):
+    if question is None or not question.shown_to_group(invitation.stakeholder):
         return None
     if question.kind != QuestionKind.MULTIPLE_CHOICE and len(request.POST.getlist(name)) != 1:
         return None

@@ -201,16 +201,17 @@ def test_it_rejects_null_characters_with_a_message(client, invitation, questionn
 def test_it_uses_a_fixed_number_of_queries_whatever_the_number_of_questions(
     client, invitation, questionnaire, django_assert_num_queries
 ):
-    """Guards against one query per question or per answer on the stakeholder page (one
-    query reads the invite-link throttle from the database cache)."""
+    """Guards against one query per question or per answer on the stakeholder page: the
+    throttle (database cache), the invitation, the questions (targeting checked in SQL), the
+    response and its answers."""
     text, _, _ = _questions(questionnaire)
     client.post(invitation.get_absolute_url(), {"save": "1", **_post_data({q: "x" for q in text})})
     client.get(invitation.get_absolute_url())  # records "last seen"; later views do not write
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         client.get(invitation.get_absolute_url())
     for i in range(20):
         questionnaire.questions.create(phase="dream", text=f"Extra {i}", order=100 + i)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         client.get(invitation.get_absolute_url())
 
 
