@@ -7,7 +7,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -98,9 +98,9 @@ class QuestionQuerySet(models.QuerySet):
 
     def for_area(self, area_id: int | None) -> QuestionQuerySet:
         """The area half of `Question.shown_to`, in SQL (no prefetch of the
-        target areas): questions for every area, or targeted at this one."""
-        targets = Question.target_areas.through.objects.filter(question_id=OuterRef("pk"))
-        return self.filter(~Exists(targets) | Exists(targets.filter(businessarea_id=area_id)))
+        target areas): questions for every area, or targeted at this one.
+        One LEFT JOIN; no duplicates, as a question targets an area at most once."""
+        return self.filter(Q(target_areas=None) | Q(target_areas=area_id))
 
 
 class Question(models.Model):

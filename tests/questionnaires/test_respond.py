@@ -105,6 +105,18 @@ def test_untargeted_questions_are_not_asked(client, invitation, questionnaire, w
     assert "IT only?" not in client.get(invitation.get_absolute_url()).content.decode()
 
 
+def test_a_question_for_several_areas_is_asked_once_in_each(
+    client, invitation, questionnaire, workshop
+):
+    """Targeting is checked in SQL (one join on the target areas): no duplicate rows."""
+    shared = questionnaire.questions.create(
+        phase="dream", kind="short_text", text="Sales and IT?", order=99
+    )
+    shared.target_areas.set(workshop.areas.filter(name__in=["Sales", "IT"]))
+    assert client.get(invitation.get_absolute_url()).content.decode().count("Sales and IT?") == 1
+    assert _autosave(client, invitation, shared, "x").status_code == 200
+
+
 def test_paged_mode_shows_one_section_at_a_time(client, invitation, questionnaire):
     questionnaire.paged = True
     questionnaire.save()
