@@ -113,6 +113,13 @@ class Workshop(models.Model):
             "least this many people of it answered."
         ),
     )
+    # Set by the app that collects answers when the first person starts answering
+    # (`workshop_lock_privacy`): from then on the privacy settings above were promised
+    # to someone and can only get stricter. A fact stored here, so the base never
+    # has to ask a feature app whether anyone answered.
+    privacy_locked = models.BooleanField(
+        _("privacy settings promised"), default=False, editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -8,6 +8,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
+from crmvision.transfer import ImportError_, workshop_export, workshop_import
 from questionnaires.models import Answer, Invitation
 from questionnaires.services import response_save
 from tests.factories import (
@@ -17,7 +18,6 @@ from tests.factories import (
     RequirementFactory,
 )
 from workshops.models import Stakeholder, Workshop
-from workshops.transfer import ImportError_, workshop_export, workshop_import
 
 
 @pytest.fixture
