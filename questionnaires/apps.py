@@ -10,6 +10,6 @@ class QuestionnairesConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here, not at the top: receivers use models, which are ready only now.
-        from questionnaires import receivers
+        from questionnaires import receivers  # noqa: PLC0415
 
         receivers.connect()
