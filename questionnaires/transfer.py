@@ -162,7 +162,8 @@ def _import_questionnaire(
         )
 
     answers: dict[tuple[int, int], Answer] = {}
-    for i, data in enumerate(expect_list(qdata, "responses", f"{path}.")):
+    responses = expect_list(qdata, "responses", f"{path}.")
+    for i, data in enumerate(responses):
         rpath = f"{path}.responses[{i}]"
         data = expect(data, dict, rpath)
         stakeholder = ctx.stakeholder_of(
@@ -180,8 +181,6 @@ def _import_questionnaire(
             stakeholder=stakeholder,
             submitted_at=to_datetime(data.get("submitted_at"), f"{rpath}.submitted_at"),
         )
-        # People answered under the imported privacy settings: they stay a promise.
-        workshop_lock_privacy(workshop_id=ctx.workshop.pk)
         for j, adata in enumerate(expect_list(data, "answers", f"{rpath}.")):
             apath = f"{rpath}.answers[{j}]"
             adata = expect(adata, dict, apath)
@@ -191,6 +190,10 @@ def _import_questionnaire(
             answers[(stakeholder.pk, index)] = _import_answer(
                 response, questions[index], adata, apath
             )
+    if responses and not ctx.workshop.privacy_locked:
+        # People answered under the imported privacy settings: they stay a promise.
+        workshop_lock_privacy(workshop_id=ctx.workshop.pk)
+        ctx.workshop.privacy_locked = True
     return answers
 
 

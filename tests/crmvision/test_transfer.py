@@ -205,3 +205,30 @@ def test_the_commands_explain_an_unwritable_output(full_workshop):
         call_command("export_workshop", full_workshop.slug, "-o", "/no/such/dir/w.json")
     with pytest.raises(CommandError, match="Cannot write"):
         call_command("render_report", full_workshop.slug, "-o", "/no/such/dir/w.pdf")
+
+
+def test_the_document_keeps_its_version_1_key_order(full_workshop):
+    """The sections assemble the document in the order version 1 fixed."""
+    assert list(workshop_export(full_workshop)) == [
+        "format",
+        "version",
+        "workshop",
+        "areas",
+        "memberships",
+        "stakeholders",
+        "questionnaires",
+        "dream_stories",
+        "journey",
+        "requirements",
+        "change_actions",
+        "themes",
+    ]
+
+
+def test_an_imported_workshop_keeps_the_privacy_promised_to_those_who_answered(full_workshop):
+    doc = workshop_export(full_workshop)
+    assert workshop_import(doc, slug="answered").privacy_locked
+    for questionnaire in doc["questionnaires"]:
+        questionnaire["responses"] = []
+    doc["themes"] = []
+    assert not workshop_import(doc, slug="unanswered").privacy_locked
