@@ -141,6 +141,17 @@ class Workshop(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs) -> None:
+        # `privacy_locked` only goes from False to True (`workshop_lock_privacy`, one
+        # UPDATE): saving an instance loaded before someone answered must not undo it.
+        if not (self._state.adding or self.privacy_locked) and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name != "privacy_locked"
+            ]
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("workshops:detail", args=[self.slug])
 

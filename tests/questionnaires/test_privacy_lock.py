@@ -54,3 +54,13 @@ def test_the_migration_locks_the_workshops_where_someone_answered(workshop, invi
     untouched.refresh_from_db()
     assert workshop.privacy_locked
     assert not untouched.privacy_locked
+
+
+def test_saving_a_workshop_loaded_before_the_first_answer_keeps_the_lock(workshop, invitation):
+    stale = type(workshop).objects.get(pk=workshop.pk)
+    _answer(invitation)
+    stale.title = "Renamed meanwhile"
+    stale.save()
+    workshop.refresh_from_db()
+    assert workshop.title == "Renamed meanwhile"
+    assert workshop.privacy_locked
