@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -207,27 +207,24 @@ def stakeholder_delete(*, stakeholder: Stakeholder) -> None:
 
 
 @transaction.atomic
+def validated_create[M: models.Model](model: type[M], **fields) -> M:
+    """Save a new `model` after `full_clean()`: the plain create of any app's services."""
+    obj = model(**fields)
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
 def dream_story_create(*, workshop: Workshop, **fields) -> DreamStory:
-    story = DreamStory(workshop=workshop, **fields)
-    story.full_clean()
-    story.save()
-    return story
+    return validated_create(DreamStory, workshop=workshop, **fields)
 
 
-@transaction.atomic
 def journey_stage_create(*, workshop: Workshop, **fields) -> JourneyStage:
-    stage = JourneyStage(workshop=workshop, **fields)
-    stage.full_clean()
-    stage.save()
-    return stage
+    return validated_create(JourneyStage, workshop=workshop, **fields)
 
 
-@transaction.atomic
 def milestone_create(*, stage: JourneyStage, **fields) -> Milestone:
-    milestone = Milestone(stage=stage, **fields)
-    milestone.full_clean()
-    milestone.save()
-    return milestone
+    return validated_create(Milestone, stage=stage, **fields)
 
 
 @dataclass

@@ -99,18 +99,18 @@ class ImportContext:
     extras: dict[str, Any] = field(default_factory=dict)
 
     def area_of(self, name: Any, path: str, *, required: bool) -> BusinessArea | None:
-        if name in (None, "") and not required:
-            return None
-        if not isinstance(name, str) or name not in self.areas:
-            raise ImportError_(path, f"unknown business area {name!r}")
-        return self.areas[name]
+        return _lookup(self.areas, name, path, required=required, what="business area")
 
     def stakeholder_of(self, ref: Any, path: str, *, required: bool) -> Stakeholder | None:
-        if ref in (None, "") and not required:
-            return None
-        if not isinstance(ref, str) or ref not in self.stakeholders:
-            raise ImportError_(path, f"unknown stakeholder {ref!r}")
-        return self.stakeholders[ref]
+        return _lookup(self.stakeholders, ref, path, required=required, what="stakeholder")
+
+
+def _lookup(known: dict[str, Any], key: Any, path: str, *, required: bool, what: str) -> Any:
+    if key in (None, "") and not required:
+        return None
+    if not isinstance(key, str) or key not in known:
+        raise ImportError_(path, f"unknown {what} {key!r}")
+    return known[key]
 
 
 @dataclass(frozen=True)
