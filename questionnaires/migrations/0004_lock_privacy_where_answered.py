@@ -14,7 +14,7 @@ def lock_answered_workshops(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("questionnaires", "0003_theme_names_case_insensitive"),
-        ("workshops", "0003_workshop_privacy_locked"),
+        ("workshops", "0004_workshop_privacy_locked"),
     ]
 
     operations = [migrations.RunPython(lock_answered_workshops, migrations.RunPython.noop)]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('workshops', '0002_case_insensitive_names'),
+        ('workshops', '0003_cache_table'),
     ]
 
     operations = [
