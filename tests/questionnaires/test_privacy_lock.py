@@ -12,7 +12,7 @@ from questionnaires.services import response_save
 from tests.factories import WorkshopFactory
 
 lock_migration = importlib.import_module(
-    "questionnaires.migrations.0004_lock_privacy_where_answered"
+    "questionnaires.migrations.0005_lock_privacy_where_answered"
 )
 
 

@@ -13,8 +13,8 @@ def lock_answered_workshops(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("questionnaires", "0003_theme_names_case_insensitive"),
-        ("workshops", "0004_workshop_privacy_locked"),
+        ("questionnaires", "0004_questionnaire_intro_html"),
+        ("workshops", "0005_workshop_privacy_locked"),
     ]
 
     operations = [migrations.RunPython(lock_answered_workshops, migrations.RunPython.noop)]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('workshops', '0003_cache_table'),
+        ('workshops', '0004_dream_story_body_html'),
     ]
 
     operations = [
