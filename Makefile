@@ -80,6 +80,7 @@ vnu:
 
 lint: dev-deps
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 format: dev-deps
 	$(VENV)/bin/ruff format .
@@ -87,10 +88,11 @@ format: dev-deps
 migrations-check: dev-deps
 	SECRET_KEY=check $(PY) manage.py makemigrations --check --dry-run
 
-# ruff, then the suite on SQLite, then on PostgreSQL when it answers
-# (required when CI=true).
+# ruff and the import layers, then the suite on SQLite, then on PostgreSQL when
+# it answers (required when CI=true).
 test: dev-deps chromium vnu
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	SECRET_KEY=check $(PY) manage.py makemigrations --check --dry-run -v0
 	$(VENV)/bin/pytest -n 2 --dist loadfile
 	@bash .ci/postgres.sh && \

@@ -54,9 +54,11 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    # The layers, base first (README "Architecture").
     "workshops",
     "questionnaires",
     "reports",
+    "crmvision",
 ]
 
 MIDDLEWARE = [

@@ -4,8 +4,20 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from crmvision import views
+from workshops import urls as workshop_urls
 from workshops.throttle import password_reset_throttled, sign_in_throttled
 from workshops.views import home
+
+# The "workshops" URL namespace is completed here: the overview and the
+# new-workshop page show and make the whole workshop (questionnaire, themes,
+# report counts), so they live in the composition layer under the names they
+# always had (`workshops:detail`, `workshops:create`).
+workshop_pages = [
+    path("workshops/new/", views.workshop_create, name="create"),
+    path("w/<slug:slug>/", views.workshop_overview, name="detail"),
+    *workshop_urls.urlpatterns,
+]
 
 urlpatterns = [
     path("", home, name="home"),
@@ -25,7 +37,7 @@ urlpatterns = [
     # Password reset, also how invited sponsors and facilitators set their first password.
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
-    path("", include("workshops.urls")),
+    path("", include((workshop_pages, workshop_urls.app_name))),
     path("", include("questionnaires.urls")),
     path("", include("reports.urls")),
 ]

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from questionnaires.catalogue import BUILTIN_INTRO, BUILTIN_TITLE, builtin_spec
+from questionnaires.design import questions_create_from_spec
 from questionnaires.models import (
     Answer,
     Invitation,
@@ -23,8 +24,10 @@ from questionnaires.models import (
     QuestionnaireTemplate,
     Response,
     new_invitation_key,
+    new_join_code,
 )
 from workshops.models import Stakeholder, Workshop
+from workshops.services import stakeholder_create, workshop_lock_privacy
 
 logger = logging.getLogger(__name__)
 
@@ -46,8 +49,6 @@ def questionnaire_create_default(
     *, workshop: Workshop, template: QuestionnaireTemplate | None = None
 ) -> Questionnaire:
     """The workshop's questionnaire: the built-in AI questions, or a saved template."""
-    from questionnaires.design import questions_create_from_spec
-
     questionnaire = Questionnaire.objects.create(
         workshop=workshop,
         title=template.title if template else str(BUILTIN_TITLE),
@@ -214,7 +215,10 @@ def _response_get_or_create(*, invitation: Invitation) -> Response:
         return response
     try:
         with transaction.atomic():
-            return Response.objects.create(**keys)
+            response = Response.objects.create(**keys)
+            # The first answer makes the workshop's privacy settings a promise.
+            workshop_lock_privacy(workshop_id=invitation.questionnaire.workshop_id)
+            return response
     except IntegrityError:
         return Response.objects.get(**keys)
 
@@ -279,8 +283,6 @@ def stakeholder_join(
     never shown to the visitor, so knowing someone's address never opens their
     answers.
     """
-    from workshops.services import stakeholder_create
-
     workshop = questionnaire.workshop
     listed = workshop.stakeholders.filter(email__iexact=email).first() if email else None
     if listed is not None:
@@ -299,8 +301,6 @@ def stakeholder_join(
 
 
 def join_code_rotate(*, questionnaire: Questionnaire) -> Questionnaire:
-    from questionnaires.models import new_join_code
-
     questionnaire.join_code = new_join_code()
     questionnaire.save(update_fields=["join_code"])
     return questionnaire

@@ -9,9 +9,10 @@ import factory
 import openpyxl
 from django.contrib.auth import get_user_model
 
+from crmvision.services import workshop_start
 from reports.models import ChangeAction, Characteristic, Requirement
 from workshops.models import DreamStory, JourneyStage, Milestone, Stakeholder, Workshop
-from workshops.services import stakeholder_create, workshop_create
+from workshops.services import stakeholder_create
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -36,7 +37,7 @@ class WorkshopFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, facilitator, **kwargs):
-        return workshop_create(user=facilitator, **kwargs)
+        return workshop_start(user=facilitator, **kwargs)
 
 
 class StakeholderFactory(factory.django.DjangoModelFactory):

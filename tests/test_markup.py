@@ -7,11 +7,11 @@ import pytest
 from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
 
+from crmvision.transfer import workshop_export, workshop_import
 from questionnaires.models import Questionnaire, QuestionnaireTemplate
 from tests.factories import DreamStoryFactory
 from workshops.markup import MARKDOWN_MAX_LENGTH, render_markdown
 from workshops.models import DreamStory
-from workshops.transfer import workshop_export, workshop_import
 
 
 def test_it_renders_markdown():

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext_lazy
 
@@ -13,6 +13,18 @@ from workshops.models import Membership, Role, Workshop
 
 FACILITATOR_ONLY = gettext_lazy("Only the workshop's facilitators can do this.")
 ANY_ROLE = (Role.FACILITATOR, Role.SPONSOR)
+
+# Facts a feature app wants on every workshop page (e.g. which questionnaire the
+# navigation links to), as annotations on the one access query. Feature apps add
+# theirs from `AppConfig.ready()` with `annotate_workshop_pages`; the base never
+# imports them.
+_PAGE_ANNOTATIONS: dict[str, Callable[[], Any]] = {}
+
+
+def annotate_workshop_pages(name: str, expression: Callable[[], Any]) -> None:
+    """Set `workshop.<name>` on every page from `expression()`, an annotation over
+    `Membership` (the workshop is `OuterRef("workshop")` in a subquery)."""
+    _PAGE_ANNOTATIONS[name] = expression
 
 
 def workshop_for_user(
@@ -22,16 +34,11 @@ def workshop_for_user(
 
     Non-members get a 404 (they must not learn that a workshop exists);
     members without the role get a 403. The user's role is set as
-    `workshop.role` for templates.
+    `workshop.role` for templates, with the facts feature apps registered.
     """
-    from questionnaires.models import Questionnaire
-
-    first_questionnaire = Questionnaire.objects.filter(workshop=OuterRef("workshop")).order_by(
-        "created_at", "pk"
-    )
     membership = (
         Membership.objects.select_related("workshop")
-        .annotate(questionnaire_pk=Subquery(first_questionnaire.values("pk")[:1]))
+        .annotate(**{name: make() for name, make in _PAGE_ANNOTATIONS.items()})
         .filter(workshop__slug=slug, user_id=request.user.pk)
         .first()
     )
@@ -42,6 +49,7 @@ def workshop_for_user(
     workshop = membership.workshop
     workshop.role = membership.role
     workshop.is_facilitator = membership.role == Role.FACILITATOR
-    workshop.questionnaire_pk = membership.questionnaire_pk
     workshop.role_label = membership.get_role_display()
+    for name in _PAGE_ANNOTATIONS:
+        setattr(workshop, name, getattr(membership, name))
     return workshop

@@ -10,4 +10,4 @@ class WorkshopsConfig(AppConfig):
 
     def ready(self) -> None:
         # Connects the receivers that count failed sign-ins.
-        from workshops import throttle  # noqa: F401
+        from workshops import throttle  # noqa: F401, PLC0415

@@ -52,19 +52,9 @@ class WorkshopForm(forms.ModelForm):
             "ends_on": DateInput(),
         }
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["privacy_threshold"].required = False
-        if self.instance.pk is None and user is not None:
-            from questionnaires.models import QuestionnaireTemplate
-
-            self.fields["template"] = forms.ModelChoiceField(
-                label=_("Questionnaire"),
-                queryset=QuestionnaireTemplate.objects.filter(owner=user),
-                required=False,
-                empty_label=_("The built-in Appreciative Inquiry questionnaire"),
-                help_text=_("Start from the built-in questions or from one of your templates."),
-            )
 
     def clean_privacy_threshold(self):
         value = self.cleaned_data.get("privacy_threshold")
@@ -81,11 +71,7 @@ class WorkshopForm(forms.ModelForm):
     def _keep_promised_privacy(self, data) -> None:
         """Once people answered under a privacy promise, it can only get stricter."""
         old = self.instance
-        if not (old.pk and old.anonymous):
-            return
-        from questionnaires.models import Response
-
-        if not Response.objects.filter(questionnaire__workshop=old).exists():
+        if not (old.pk and old.anonymous and old.privacy_locked):
             return
         if not data.get("anonymous"):
             self.add_error("anonymous", PRIVACY_PROMISED)

@@ -113,6 +113,13 @@ class Workshop(models.Model):
             "least this many people of it answered."
         ),
     )
+    # Set by the app that collects answers when the first person starts answering
+    # (`workshop_lock_privacy`): from then on the privacy settings above were promised
+    # to someone and can only get stricter. A fact stored here, so the base never
+    # has to ask a feature app whether anyone answered.
+    privacy_locked = models.BooleanField(
+        _("privacy settings promised"), default=False, editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -133,6 +140,17 @@ class Workshop(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        # `privacy_locked` only goes from False to True (`workshop_lock_privacy`, one
+        # UPDATE): saving an instance loaded before someone answered must not undo it.
+        if not (self._state.adding or self.privacy_locked) and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name != "privacy_locked"
+            ]
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("workshops:detail", args=[self.slug])

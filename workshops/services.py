@@ -6,12 +6,16 @@ import secrets
 import smtplib
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,17 +24,17 @@ from workshops import stakeholder_import
 from workshops.models import (
     DEFAULT_AREAS,
     BusinessArea,
+    DreamStory,
+    JourneyStage,
     Membership,
+    Milestone,
     Role,
     Stakeholder,
     Workshop,
 )
+from workshops.signals import area_deleting, stakeholders_added
 
 AREA_IN_USE = gettext_lazy("This area still has stakeholders. Move them to another area first.")
-AREA_TARGETED = gettext_lazy(
-    "Some questions are asked only of this area. Change their targeting first, or they "
-    "would be asked of everyone."
-)
 
 
 def unique_slug(title: str) -> str:
@@ -43,11 +47,12 @@ def unique_slug(title: str) -> str:
 
 
 @transaction.atomic
-def workshop_create(*, user, template=None, **fields) -> Workshop:
-    """Create a workshop with the eight default areas and its AI questionnaire
-    (the built-in one, or one of the facilitator's saved templates)."""
-    from questionnaires.services import questionnaire_create_default
+def workshop_create(*, user, **fields) -> Workshop:
+    """Create a workshop with the eight default areas, `user` as its facilitator.
 
+    Its questionnaire is not made here: `crmvision.services.workshop_start`
+    composes the two.
+    """
     workshop = Workshop(**fields)
     if not workshop.slug:
         workshop.slug = unique_slug(workshop.title)
@@ -58,7 +63,6 @@ def workshop_create(*, user, template=None, **fields) -> Workshop:
         for i, name in enumerate(DEFAULT_AREAS, start=1)
     )
     Membership.objects.create(user=user, workshop=workshop, role=Role.FACILITATOR)
-    questionnaire_create_default(workshop=workshop, template=template)
     return workshop
 
 
@@ -69,6 +73,15 @@ def workshop_update(*, workshop: Workshop, **fields) -> Workshop:
     workshop.full_clean()
     workshop.save()
     return workshop
+
+
+def workshop_lock_privacy(*, workshop_id: int) -> None:
+    """Record that people have started answering under the workshop's privacy
+    settings, which from then on can only get stricter (`WorkshopForm`).
+
+    Called by the feature app that collects answers, so the base need not ask it.
+    """
+    Workshop.objects.filter(pk=workshop_id, privacy_locked=False).update(privacy_locked=True)
 
 
 LAST_FACILITATOR = gettext_lazy("A workshop needs at least one facilitator.")
@@ -90,11 +103,6 @@ def membership_invite(
     Returns the membership and whether an account was created. Raises
     AccessEmailNotSent (after committing the access) when the mail fails.
     """
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.tokens import default_token_generator
-    from django.utils.encoding import force_bytes
-    from django.utils.http import urlsafe_base64_encode
-
     User = get_user_model()
     email = email.strip()
     with transaction.atomic():
@@ -172,19 +180,16 @@ def area_update(*, area: BusinessArea, name: str, order: int) -> BusinessArea:
 def area_delete(*, area: BusinessArea) -> None:
     if area.stakeholders.exists():
         raise ValidationError(AREA_IN_USE)
-    if area.targeted_questions.exists():
-        raise ValidationError(AREA_TARGETED)
+    area_deleting.send(sender=BusinessArea, area=area)
     area.delete()
 
 
 @transaction.atomic
 def stakeholder_create(*, workshop: Workshop, **fields) -> Stakeholder:
-    from questionnaires.services import invitations_ensure
-
     stakeholder = Stakeholder(workshop=workshop, **fields)
     stakeholder.full_clean()
     stakeholder.save()
-    invitations_ensure(workshop=workshop, stakeholders=[stakeholder])
+    stakeholders_added.send(sender=Workshop, workshop=workshop, stakeholders=[stakeholder])
     return stakeholder
 
 
@@ -199,6 +204,27 @@ def stakeholder_update(*, stakeholder: Stakeholder, **fields) -> Stakeholder:
 
 def stakeholder_delete(*, stakeholder: Stakeholder) -> None:
     stakeholder.delete()
+
+
+@transaction.atomic
+def validated_create[M: models.Model](model: type[M], **fields) -> M:
+    """Save a new `model` after `full_clean()`: the plain create of any app's services."""
+    obj = model(**fields)
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+def dream_story_create(*, workshop: Workshop, **fields) -> DreamStory:
+    return validated_create(DreamStory, workshop=workshop, **fields)
+
+
+def journey_stage_create(*, workshop: Workshop, **fields) -> JourneyStage:
+    return validated_create(JourneyStage, workshop=workshop, **fields)
+
+
+def milestone_create(*, stage: JourneyStage, **fields) -> Milestone:
+    return validated_create(Milestone, stage=stage, **fields)
 
 
 @dataclass
@@ -281,8 +307,6 @@ def stakeholders_import_csv(
     file_data: bytes | None = None,
 ) -> CsvImportResult:
     """All or nothing: any bad line and nothing is saved, so the list can be fixed."""
-    from questionnaires.services import invitations_ensure
-
     result = parse_stakeholder_csv(
         workshop=workshop, text=text, file_name=file_name, file_data=file_data
     )
@@ -293,5 +317,5 @@ def stakeholders_import_csv(
         return result
     for stakeholder in result.created:
         stakeholder.save()
-    invitations_ensure(workshop=workshop, stakeholders=result.created)
+    stakeholders_added.send(sender=Workshop, workshop=workshop, stakeholders=result.created)
     return result

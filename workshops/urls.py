@@ -4,11 +4,11 @@ from django.urls import path
 
 from workshops import views
 
+# The namespace's overview ("detail") and new-workshop ("create") pages need the
+# feature apps, so the composition layer adds them: see crmvision/urls.py.
 app_name = "workshops"
 urlpatterns = [
     path("workshops/", views.workshop_list, name="list"),
-    path("workshops/new/", views.workshop_create, name="create"),
-    path("w/<slug:slug>/", views.workshop_detail, name="detail"),
     path("w/<slug:slug>/edit/", views.workshop_edit, name="edit"),
     path("w/<slug:slug>/team/", views.team, name="team"),
     path("w/<slug:slug>/team/<int:pk>/remove/", views.team_remove, name="team_remove"),

@@ -8,9 +8,9 @@ import re
 
 from django.core.management import call_command
 
+from crmvision.demo.people import SLUG
 from questionnaires.models import Invitation, QuestionKind, Response
 from reports.selectors import report_context
-from workshops.demo import SLUG
 from workshops.models import Workshop
 
 

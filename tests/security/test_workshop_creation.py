@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from workshops.demo import FACILITATOR_USERNAME, SPONSOR_USERNAME
+from crmvision.demo import FACILITATOR_USERNAME, SPONSOR_USERNAME
 from workshops.models import Workshop
 from workshops.permissions import CREATE_WORKSHOP
 from workshops.views import ACCESS_GIVEN

@@ -200,7 +200,7 @@ def test_a_workshop_with_stakeholders_can_be_deleted(workshop, stakeholder):
 
 
 def test_an_area_that_questions_target_is_kept(facilitator_client, workshop):
-    from workshops.services import AREA_TARGETED
+    from questionnaires.receivers import AREA_TARGETED
 
     it = workshop.areas.get(name="IT")
     workshop.questionnaires.get().questions.first().target_areas.set([it])

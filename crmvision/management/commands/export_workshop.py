@@ -5,8 +5,8 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from crmvision.transfer import workshop_export
 from workshops.models import Workshop
-from workshops.transfer import workshop_export
 
 
 class Command(BaseCommand):

@@ -8,6 +8,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
+from crmvision.transfer import ImportError_, workshop_export, workshop_import
 from questionnaires.models import Answer, Invitation
 from questionnaires.services import response_save
 from tests.factories import (
@@ -17,7 +18,6 @@ from tests.factories import (
     RequirementFactory,
 )
 from workshops.models import Stakeholder, Workshop
-from workshops.transfer import ImportError_, workshop_export, workshop_import
 
 
 @pytest.fixture
@@ -205,3 +205,30 @@ def test_the_commands_explain_an_unwritable_output(full_workshop):
         call_command("export_workshop", full_workshop.slug, "-o", "/no/such/dir/w.json")
     with pytest.raises(CommandError, match="Cannot write"):
         call_command("render_report", full_workshop.slug, "-o", "/no/such/dir/w.pdf")
+
+
+def test_the_document_keeps_its_version_1_key_order(full_workshop):
+    """The sections assemble the document in the order version 1 fixed."""
+    assert list(workshop_export(full_workshop)) == [
+        "format",
+        "version",
+        "workshop",
+        "areas",
+        "memberships",
+        "stakeholders",
+        "questionnaires",
+        "dream_stories",
+        "journey",
+        "requirements",
+        "change_actions",
+        "themes",
+    ]
+
+
+def test_an_imported_workshop_keeps_the_privacy_promised_to_those_who_answered(full_workshop):
+    doc = workshop_export(full_workshop)
+    assert workshop_import(doc, slug="answered").privacy_locked
+    for questionnaire in doc["questionnaires"]:
+        questionnaire["responses"] = []
+    doc["themes"] = []
+    assert not workshop_import(doc, slug="unanswered").privacy_locked

@@ -4,7 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from workshops.transfer import ImportError_, workshop_import
+from crmvision.transfer import ImportError_, workshop_import
 
 
 class Command(BaseCommand):

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from workshops import demo
+from crmvision import demo
 
 
 class Command(BaseCommand):
