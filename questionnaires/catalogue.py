@@ -1,6 +1,6 @@
 """The built-in Appreciative Inquiry questionnaire for a CRM project.
 
-Sections follow the 5-D cycle (DOMAIN.md, section 2): the classic interview
+Sections follow the 5-D cycle (docs/method.md, section 2): the classic interview
 (high point, valuing, core factors, three wishes), SOAR prompts (strengths,
 opportunities, aspirations, results) and adoption questions (section 5: do
 we agree on a good result, what would make the tool too heavy, where is it

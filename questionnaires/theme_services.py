@@ -1,4 +1,4 @@
-"""Writes on the themes of the positive core (DOMAIN.md, section 2): the
+"""Writes on the themes of the positive core (docs/method.md, section 2): the
 strengths the facilitator finds in the stakeholders' stories, tagged on their
 written answers. Services `theme_<action>` / `answer_<action>`; the reads (counts
 per area, quotes) are in the results engine, `questionnaires.results`.

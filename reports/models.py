@@ -9,7 +9,7 @@ from workshops.models import Workshop
 
 
 class Characteristic(models.TextChoices):
-    """ISO/IEC 25010:2023 product-quality characteristics (DOMAIN.md, section 6)."""
+    """ISO/IEC 25010:2023 product-quality characteristics (docs/method.md, section 6)."""
 
     FUNCTIONAL_SUITABILITY = "functional_suitability", _("Functional suitability")
     PERFORMANCE_EFFICIENCY = "performance_efficiency", _("Performance efficiency")
@@ -23,7 +23,7 @@ class Characteristic(models.TextChoices):
 
 
 class KotterStep(models.IntegerChoices):
-    """Kotter's eight steps (Leading Change, 1996; DOMAIN.md, section 4)."""
+    """Kotter's eight steps (Leading Change, 1996; docs/method.md, section 4)."""
 
     URGENCY = 1, _("Create a sense of urgency")
     COALITION = 2, _("Build a guiding coalition")

@@ -15,7 +15,7 @@ from workshops.markup import MARKDOWN_MAX_LENGTH, MARKDOWN_VALIDATORS, RenderedM
 
 
 class Phase(models.TextChoices):
-    """The Appreciative Inquiry 5-D cycle (DOMAIN.md, section 2)."""
+    """The Appreciative Inquiry 5-D cycle (docs/method.md, section 2)."""
 
     DEFINE = "define", _("Define")
     DISCOVER = "discover", _("Discover")
@@ -32,7 +32,7 @@ PHASE_QUESTIONS = {
     Phase.DESTINY: _("What will be"),
 }
 
-# The eight business areas a CRM touches (DOMAIN.md, section 1).
+# The eight business areas a CRM touches (docs/method.md, section 1).
 DEFAULT_AREAS = [
     _("Sales"),
     _("Marketing"),
