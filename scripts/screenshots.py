@@ -40,10 +40,10 @@ def main(base: str, out: Path) -> None:
                 page.screenshot(
                     path=out / f"{name}-{path.strip('/').replace('/', '_')}.png", full_page=True
                 )
-            page.click("text=Questionnaire")
+            page.click("nav >> text=Invitations")
             page.screenshot(path=out / f"{name}-questionnaire.png", full_page=True)
             link = page.locator("input[readonly]").first.input_value()
-            page.click("text=Answers")
+            page.click("nav >> text=Results")
             page.screenshot(path=out / f"{name}-answers.png", full_page=True)
             page.goto(link)
             page.screenshot(path=out / f"{name}-stakeholder.png", full_page=True)
