@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from crmvision.settings import env_limit
+from questionnaires.services import invitation_reissue
 from tests.factories import UserFactory
 from workshops import throttle
 from workshops.throttle import TOO_MANY_TRIES
@@ -213,6 +214,21 @@ def test_a_stakeholders_own_requests_are_never_counted(invitation, questionnaire
     for _ in range(4):
         assert stakeholder.post(f"{link}save/", {"question": 999999}).status_code == 400
     assert stakeholder.get(link).status_code == 200
+
+
+def test_a_stale_tab_of_a_revoked_link_never_locks_the_room_out(invitation, questionnaire):
+    """A revoked link was signed by us, so it is not a guess: a tab still
+    autosaving on it must not use up the room's shared IP allowance."""
+    old_link = invitation.get_absolute_url()
+    question = questionnaire.questions.filter(kind="long_text").first()
+    invitation_reissue(invitation=invitation)
+    room = client_from(IP_A)
+    for n in range(10):
+        response = room.post(
+            f"{old_link}save/", {"question": question.pk, f"q_{question.pk}": f"draft {n}"}
+        )
+        assert response.status_code == 404
+    assert room.get(invitation.get_absolute_url()).status_code == 200
 
 
 # --- settings and the shared cache ---------------------------------------------
