@@ -68,11 +68,7 @@ def progress_by_area(workshop: Workshop, rows: list[InvitationRow]) -> list[Tall
     for row in rows:
         if row.invitation.is_revoked:
             continue  # a revoked link is not an invitation any more
-        started = row.response is not None
-        submitted = started and row.response.submitted_at is not None
-        progress[row.invitation.stakeholder.area_id].add(
-            Tally(None, "", invited=1, started=int(started), submitted=int(submitted))
-        )
+        progress[row.invitation.stakeholder.area_id].add(Tally.invited_one(row.response))
     return list(progress.values())
 
 

@@ -115,9 +115,7 @@ def results_summary(results: Results) -> Summary:
     for invitation in invitations:
         stakeholder = invitation.stakeholder
         response = results.responses.get(stakeholder.pk)
-        row = Tally(None, "", invited=1)
-        row.started = int(response is not None)
-        row.submitted = int(response is not None and response.submitted_at is not None)
+        row = Tally.invited_one(response)
         for tally in (total, areas[stakeholder.area_id], groups[stakeholder.group]):
             tally.add(row)
         if not row.submitted:

@@ -48,6 +48,14 @@ class Tally:
         self.started += other.started
         self.submitted += other.submitted
 
+    @classmethod
+    def invited_one(cls, response) -> Tally:
+        """One invited stakeholder: started once they have a response, submitted
+        once it is submitted. The one rule every progress table counts by."""
+        started = response is not None
+        submitted = started and response.submitted_at is not None
+        return cls(None, "", invited=1, started=int(started), submitted=int(submitted))
+
 
 def shown_keys(
     answered: Mapping[Hashable, int], *, anonymous: bool, threshold: int
